@@ -1,0 +1,1 @@
+"""Loaders: read documents, normalise their text and extract inspection entities."""

@@ -1,0 +1,43 @@
+"""Extraction: one :class:`~loaders.record.Record` per loaded document.
+
+The steps run in a fixed order because later ones lean on earlier ones:
+people first (so their names are not read as places), then places (so a bare
+省委 can be given its province), then teams, rounds, who inspected whom, and
+the issues those inspections found.
+"""
+
+from __future__ import annotations
+
+from loaders.extract.context import Context
+from loaders.extract.inspected import extract_inspected
+from loaders.extract.issues import extract_issues
+from loaders.extract.meta import kind_of, published_of, title_of
+from loaders.extract.people import extract_people
+from loaders.extract.regions import extract_regions, find_places
+from loaders.extract.rounds import extract_rounds
+from loaders.extract.teams import extract_teams
+from loaders.record import Record
+from loaders.types import LoadedDocument
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def extract(doc: LoadedDocument) -> Record:
+    ctx = Context(doc)
+    people = extract_people(ctx)
+    find_places(ctx)
+    ctx.settle_home()
+    regions = extract_regions(ctx)
+    teams = extract_teams(ctx)
+    rounds = extract_rounds(ctx)
+    inspected = extract_inspected(ctx, teams)
+    main_teams = list(dict.fromkeys(i.team for i in inspected if i.team))
+    if not main_teams and teams:
+        main_teams = [teams[0].name]
+    target = inspected[0].target if inspected else (ctx.county.name if ctx.county else None)
+    issues = extract_issues(ctx, teams, main_teams, target)
+    return Record(
+        doc=doc.raw.name, id=doc.id, extractor=EXTRACTOR_VERSION, title=title_of(doc),
+        published=published_of(doc), kind=kind_of(doc),  # type: ignore[arg-type]
+        teams=teams, rounds=rounds, regions=regions, people=people, issues=issues, inspected=inspected,
+    )

@@ -1,0 +1,68 @@
+"""Who inspected whom and when: "2019年11月28日至2020年1月12日，省委第八巡视组对漾濞县开展了…巡视",
+"中央第二巡视组向湖北省委反馈…"."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.context import Context
+from loaders.gazetteer import gazetteer
+from loaders.record import Inspected, Team
+
+_DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
+_SPAN = re.compile(rf"({_DATE})\s*(?:至|到|—|－|-|~)\s*((?:\d{{4}}年)?(?:\d{{1,2}}月)?\d{{1,2}}日)")
+_ONE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_TARGET = re.compile(r"^(?:[^，。；]{0,20}?)(对|向)([\u4e00-\u9fff（）()]{2,24}?)(?:党委|党组)?(?:开展|进行|实施|反馈|进驻)")
+
+
+def iso_span(sentence: str) -> tuple[str | None, str | None]:
+    m = _SPAN.search(sentence)
+    if not m:
+        return None, None
+    y, mo, d = _ONE.match(m.group(1)).groups()  # type: ignore[union-attr]
+    start = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    end_text = m.group(2)
+    ey = re.search(r"(\d{4})年", end_text)
+    em = re.search(r"(\d{1,2})月", end_text)
+    ed = re.search(r"(\d{1,2})日", end_text)
+    end = f"{int(ey.group(1)) if ey else int(y):04d}-{int(em.group(1)) if em else int(mo):02d}-{int(ed.group(1)):02d}" \
+        if ed else None
+    return start, end
+
+
+def _target_name(raw: str) -> str:
+    """A region written short (漾濞县, 湖北省委) becomes its official name; bodies stay as written."""
+    gaz = gazetteer()
+    stem = re.sub(r"(党委|党组|委员会|委)$", "", raw)
+    if stem in gaz.forms:
+        return gaz.forms[stem][0].name
+    return raw
+
+
+def extract_inspected(ctx: Context, teams: list[Team]) -> list[Inspected]:
+    text = ctx.text
+    by_written: list[tuple[str, Team]] = []
+    for team in teams:
+        by_written.append((team.as_written or team.name, team))
+    out: dict[tuple[str, str], Inspected] = {}
+    for s, e in ctx.doc.sentences:
+        sentence = text[s:e]
+        for written, team in by_written:
+            pos = sentence.find(written)
+            if pos < 0:
+                continue
+            m = _TARGET.match(sentence[pos + len(written) :])
+            if not m:
+                continue
+            target = _target_name(m.group(2))
+            if target in ("被巡视地区", "被巡视单位", "被巡察单位") or target.endswith("领导班子"):
+                continue
+            start, end = iso_span(sentence) if m.group(1) == "对" else (None, None)
+            key = (team.name, target)
+            item = out.get(key)
+            if item is None:
+                item = out[key] = Inspected(team=team.name, target=target, start=start, end=end)
+            elif start and not item.start:
+                item.start, item.end = start, end
+            item.spans.append(ctx.span(s + pos, s + pos + len(written) + m.end()))
+    return list(out.values())

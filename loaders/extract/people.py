@@ -1,0 +1,137 @@
+"""People, anchored on the titles before their names.
+
+A name is a known surname and one or two more characters right after a role
+word (组长杨琼瑛, 市委巡察工作领导小组组长盛九江同志). The title runs back from the
+role to the start of its clause and may be a chain joined by 、; each link of
+the chain that ends in a role is one title. Titles anchor names better than a
+segmenter, which takes 盛九江 for the place 九江.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from loaders.extract.context import Context
+from loaders.record import Person
+from loaders.rules import DATA_DIR, patterns
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Characters that cannot be the third character of a two-character name's neighbour:
+# verbs and particles that typically follow a name.
+_AFTER_NAME = set("向在作说对为是和与及等同主出参表代带指介强要到率一也就还被将把从于任以了的、，。；：“”（）() 表示讲称")
+# Where a title's clause starts when reading backwards.
+_TITLE_STOP = set("，。；：！？“”‘’（）()《》【】[]\n 、向对由在与及是为了据经将把被让请给从和")
+
+
+@cache
+def _surnames() -> tuple[set[str], set[str]]:
+    single: set[str] = set()
+    double: set[str] = set()
+    for line in (DATA_DIR / "surnames.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        for word in line.split():
+            if len(word) == 2 and " " in line:
+                double.add(word)
+            else:
+                single.update(c for c in word if _HAN.match(c))
+    return single, double
+
+
+@cache
+def _words() -> dict[str, tuple[int, str]]:
+    from loaders.gazetteer import _jieba_words
+
+    return _jieba_words()
+
+
+@cache
+def _role_re() -> re.Pattern[str]:
+    roles = sorted(patterns("titles", "role"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, roles)))
+
+
+def _name_at(text: str, pos: int) -> str | None:
+    """The name that starts at ``pos``, if a surname starts there."""
+    single, double = _surnames()
+    if text[pos : pos + 2] in double:
+        surname_len = 2
+    elif pos < len(text) and text[pos] in single:
+        surname_len = 1
+    else:
+        return None
+    given = ""
+    for ch in text[pos + surname_len : pos + surname_len + 2]:
+        if not _HAN.match(ch):
+            break
+        given += ch
+    if not given:
+        return None
+    if len(given) == 2:
+        after = text[pos + surname_len + 1 : pos + surname_len + 3]
+        entry = _words().get(after)
+        if given[1] in _AFTER_NAME or after == "同志" or (entry is not None and entry[0] >= 200):
+            given = given[:1]
+    if given[0] in _AFTER_NAME:
+        return None
+    return text[pos : pos + surname_len] + given
+
+
+def _title_start(text: str, role_start: int) -> int:
+    i = role_start
+    limit = max(0, role_start - 30)
+    while i > limit and text[i - 1] not in _TITLE_STOP:
+        i -= 1
+    # A chain: 市委常委、市纪委书记、…组长: keep going back over 、 when the previous link ends in a role.
+    while i > 0 and text[i - 1] == "、":
+        j = i - 1
+        m = _role_re().search(text, max(0, j - 6), j)
+        if not m or m.end() != j:
+            break
+        k = j
+        while k > max(0, j - 30) and text[k - 1] not in _TITLE_STOP:
+            k -= 1
+        i = k
+    return i
+
+
+def extract_people(ctx: Context) -> list[Person]:
+    text = ctx.text
+    people: dict[str, Person] = {}
+    not_names = tuple(patterns("titles", "not_name"))
+
+    def add(name: str, start: int, titles: list[str]) -> None:
+        person = people.setdefault(name, Person(name=name))
+        for title in titles:
+            if title and title not in person.titles:
+                person.titles.append(title)
+        ctx.person_spans.append((start, start + len(name)))
+
+    for m in _role_re().finditer(text):
+        if text.startswith(not_names, m.start()):
+            continue
+        name = _name_at(text, m.end())
+        if name is None:
+            continue
+        chain = text[_title_start(text, m.start()) : m.end()]
+        titles = [link for link in chain.split("、") if _role_re().search(link)]
+        add(name, m.end(), ["、".join(titles)] if len(titles) > 1 else titles)
+    for role in patterns("titles", "after_name"):
+        for m in re.finditer(re.escape(role), text):
+            for length in (3, 2):
+                start = m.start() - length
+                if start >= 0 and _name_at(text, start) == text[start : m.start()]:
+                    add(text[start : m.start()], start, [role])
+                    break
+    for role in patterns("titles", "byline"):
+        for m in re.finditer(rf"{re.escape(role)}\s*((?:[\u4e00-\u9fff]{{2,3}}\s*[、，,]?\s*)+)", text):
+            for chunk in re.split(r"[\s、，,]+", m.group(1)):
+                if 2 <= len(chunk) <= 3 and _name_at(chunk, 0) == chunk:
+                    add(chunk, m.start(1) + m.group(1).index(chunk), [role])
+    # Every mention of a found name, for its spans.
+    for name, person in people.items():
+        for m in re.finditer(re.escape(name), text):
+            person.spans.append(ctx.span(m.start(), m.end()))
+            ctx.person_spans.append((m.start(), m.end()))
+    return list(people.values())

@@ -1,0 +1,62 @@
+"""Rule files: JSON Lines under ``loaders/rules``, validated when they are loaded.
+
+Each line is ``{"label": ..., "pattern": ..., "id": ...}`` plus optional fields
+a matcher may use. A bad line fails loudly, naming the file, the line and the
+problem.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from loaders.errors import RuleFileError
+
+RULES_DIR = Path(__file__).parent / "rules"
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: str
+    pattern: str | list[str]
+    id: str | None = None
+    note: str | None = None
+    max_len: int | None = None
+
+
+@cache
+def load_rules(name: str) -> tuple[Rule, ...]:
+    """Load ``loaders/rules/<name>.jsonl``."""
+    path = RULES_DIR / f"{name}.jsonl"
+    if not path.exists():
+        raise RuleFileError(f"no rule file {name}.jsonl", path=path)
+    rules = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            rules.append(Rule.model_validate(json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise RuleFileError(f"line {number}: not JSON: {exc.msg}", path=path) from exc
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise RuleFileError(f"line {number}: {problems}", path=path) from exc
+    return tuple(rules)
+
+
+def rule_names() -> list[str]:
+    return sorted(p.stem for p in RULES_DIR.glob("*.jsonl"))
+
+
+def patterns(name: str, label: str | None = None) -> list[str]:
+    """The string patterns of a rule file, optionally only those of one label."""
+    out: list[str] = []
+    for rule in load_rules(name):
+        if label is None or rule.label == label:
+            out.extend([rule.pattern] if isinstance(rule.pattern, str) else rule.pattern)
+    return out
