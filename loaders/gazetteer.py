@@ -191,3 +191,24 @@ def _add_historical(gaz: Gazetteer) -> None:
         target = by_name.get((new_prov, new_county))
         if target and old_county and old_county != new_county and old_county not in gaz.forms:
             gaz._add(old_county, target)
+
+
+def parents(place: Place) -> list[Place]:
+    """The prefecture (if any) and province a division belongs to, nearest first."""
+    gaz = gazetteer()
+    out: list[Place] = []
+    for name, level in ((place.prefecture, "prefecture"), (place.province, "province")):
+        if not name:
+            continue
+        for candidate in gaz.forms.get(name, []):
+            if candidate.level == level and (level == "province" or candidate.province == place.province):
+                out.append(candidate)
+                break
+    return out
+
+
+def by_official_name(name: str) -> Place | None:
+    """The division whose official (or short) name this is; ``None`` where unknown."""
+    candidates = gazetteer().forms.get(name or "", [])
+    exact = [p for p in candidates if p.name == name]
+    return (exact or candidates or [None])[0]

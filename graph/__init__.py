@@ -1,0 +1,1 @@
+"""Graph: the embedded FalkorDB server, the store interface, and the writer."""

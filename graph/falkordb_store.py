@@ -1,0 +1,122 @@
+"""FalkorDB as the store: the embedded server of a data directory, or a remote one."""
+
+from __future__ import annotations
+
+import atexit
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import redis
+from falkordb import FalkorDB
+
+from graph.falkordb_server import EmbeddedServer
+from graph.queries import schema_statements
+from graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, QueryResult, Store
+from loaders.errors import QueryError, StoreError
+
+
+class FalkorStore(Store):
+    name = "falkordb"
+
+    def __init__(self, db: FalkorDB, *, graph: str, server: EmbeddedServer | None = None,
+                 location: str = "") -> None:
+        self.db = db
+        self.graph = db.select_graph(graph)
+        self.server = server
+        self.location = location
+        self._closed = False
+        self.ensure_schema()
+
+    @classmethod
+    def embedded(cls, data_dir: str | Path, *, graph: str = "xunshi") -> FalkorStore:
+        server = EmbeddedServer(data_dir)
+        socket_path = server.acquire()
+        try:
+            store = cls(FalkorDB(unix_socket_path=socket_path), graph=graph, server=server,
+                        location=f"embedded FalkorDB in {server.data_dir}")
+        except BaseException:
+            server.release()
+            raise
+        atexit.register(store.close)
+        return store
+
+    @classmethod
+    def remote(cls, uri: str, *, graph: str = "xunshi") -> FalkorStore:
+        parsed = urlparse(uri)
+        try:
+            db = FalkorDB(host=parsed.hostname or "127.0.0.1", port=parsed.port or 6379,
+                          username=parsed.username, password=parsed.password)
+            db.connection.ping()
+        except (redis.RedisError, OSError) as exc:
+            raise StoreError(f"cannot reach FalkorDB at {uri}: {exc}") from exc
+        return cls(db, graph=graph, location=uri)
+
+    def _result(self, res: Any, max_rows: int) -> QueryResult:
+        columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in (res.header or [])]
+        rows = [[_plain(v) for v in row] for row in res.result_set[: max_rows + 1]]
+        truncated = len(rows) > max_rows
+        stats = {k: v for k, v in {
+            "nodes_created": res.nodes_created, "nodes_deleted": res.nodes_deleted,
+            "relationships_created": res.relationships_created,
+            "relationships_deleted": res.relationships_deleted, "properties_set": res.properties_set,
+        }.items() if v}
+        return QueryResult(columns, rows[:max_rows], truncated, stats)
+
+    def read(self, query: str, params: dict[str, Any] | None = None, *,
+             timeout_ms: int = DEFAULT_TIMEOUT_MS, max_rows: int = DEFAULT_MAX_ROWS) -> QueryResult:
+        try:
+            res = self.graph.ro_query(query, params or {}, timeout=timeout_ms)
+        except redis.ResponseError as exc:
+            message = str(exc)
+            if "timed out" in message.lower() or "timeout" in message.lower():
+                raise QueryError(f"the query ran longer than {timeout_ms} ms and was stopped") from exc
+            raise QueryError(message) from exc
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreError(f"lost the connection to {self.location}: {exc}") from exc
+        return self._result(res, max_rows)
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
+        try:
+            res = self.graph.query(query, params or {})
+        except redis.ResponseError as exc:
+            raise QueryError(str(exc)) from exc
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreError(f"lost the connection to {self.location}: {exc}") from exc
+        return self._result(res, 10**9)
+
+    def ensure_schema(self) -> None:
+        for statement in schema_statements("falkordb"):
+            try:
+                self.graph.query(statement)
+            except redis.ResponseError as exc:
+                if "already indexed" not in str(exc):
+                    raise StoreError(f"cannot create index ({statement}): {exc}") from exc
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.db.connection.close()
+        except Exception:  # noqa: BLE001 - closing a dead connection is fine
+            pass
+        if self.server is not None:
+            self.server.release()
+
+
+def _plain(value: Any) -> Any:
+    """Nodes, edges and paths as plain JSON-able values."""
+    from falkordb import Edge, Node, Path as FPath
+
+    if isinstance(value, Node):
+        return {"labels": [x for x in value.labels if x != "Entity"], "properties": dict(value.properties)}
+    if isinstance(value, Edge):
+        return {"type": value.relation, "properties": dict(value.properties)}
+    if isinstance(value, FPath):
+        return {"nodes": [_plain(n) for n in value.nodes()], "edges": [_plain(e) for e in value.edges()]}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value

@@ -1,0 +1,64 @@
+"""The store interface every backend implements, and the choice of backend by URI."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from loaders.errors import StoreError
+
+DEFAULT_TIMEOUT_MS = 5000
+DEFAULT_MAX_ROWS = 10_000
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = False
+    stats: dict[str, float] = field(default_factory=dict)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=False)) for row in self.rows]
+
+
+class Store(ABC):
+    """A graph store: read-only queries, one write per document, close."""
+
+    name = "store"
+
+    @abstractmethod
+    def read(self, query: str, params: dict[str, Any] | None = None, *,
+             timeout_ms: int = DEFAULT_TIMEOUT_MS, max_rows: int = DEFAULT_MAX_ROWS) -> QueryResult:
+        """Run a query that cannot write; the store itself refuses writes."""
+
+    @abstractmethod
+    def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run one statement as one transaction."""
+
+    @abstractmethod
+    def ensure_schema(self) -> None:
+        """Create the indexes on every key (idempotent)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(store: str | None = None, *, data_dir: str | Path = "data", graph: str = "xunshi") -> Store:
+    """The embedded store of ``data_dir`` by default; ``falkordb://host:port`` for an external server."""
+    from graph.falkordb_store import FalkorStore
+
+    if not store or store in ("embedded", "falkordb+embedded://"):
+        return FalkorStore.embedded(data_dir, graph=graph)
+    if store.startswith(("falkordb://", "redis://")):
+        return FalkorStore.remote(store, graph=graph)
+    raise StoreError(f"unknown store URI {store!r}: use falkordb://host:port, or leave it out for the "
+                     f"embedded store in --data")
