@@ -99,7 +99,7 @@ class FalkorStore(Store):
         self._closed = True
         try:
             self.db.connection.close()
-        except Exception:  # noqa: BLE001 - closing a dead connection is fine
+        except Exception:
             pass
         if self.server is not None:
             self.server.release()
@@ -107,7 +107,8 @@ class FalkorStore(Store):
 
 def _plain(value: Any) -> Any:
     """Nodes, edges and paths as plain JSON-able values."""
-    from falkordb import Edge, Node, Path as FPath
+    from falkordb import Edge, Node
+    from falkordb import Path as FPath
 
     if isinstance(value, Node):
         return {"labels": [x for x in value.labels if x != "Entity"], "properties": dict(value.properties)}

@@ -6,7 +6,6 @@ name plus the body their title names (never by name alone)."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 

@@ -1,0 +1,1 @@
+"""API: the FastAPI application, the service functions it shares with the CLI, and the CLI."""

@@ -1,0 +1,30 @@
+"""Dependencies of the routes: the store and the API key check."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+
+from api.errors import ProblemError
+from api.settings import Settings
+from graph.store import Store
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def require_api_key(request: Request, x_api_key: Annotated[str | None, Header()] = None) -> None:
+    expected = request.app.state.settings.api_key
+    if expected and x_api_key != expected:
+        raise ProblemError(401, "API key required", "writes need the X-API-Key header with the configured key")
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+ApiKeyDep = Annotated[None, Depends(require_api_key)]

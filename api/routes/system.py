@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from api import services
+from api.deps import StoreDep
+
+router = APIRouter(tags=["system"])
+
+
+class Health(BaseModel):
+    status: str
+    store: str
+
+
+@router.get("/health", response_model=Health)
+def health(store: StoreDep) -> Health:
+    store.read("RETURN 1")
+    return Health(status="ok", store=getattr(store, "location", store.name))
+
+
+@router.get("/stats", response_model=services.Stats)
+def stats(store: StoreDep) -> services.Stats:
+    return services.stats(store=store)
