@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from loaders.extract.context import Context
+from loaders.gazetteer import gazetteer
 from loaders.record import Person
 from loaders.rules import DATA_DIR, patterns
 
@@ -78,6 +79,12 @@ def _name_at(text: str, pos: int) -> str | None:
     return text[pos : pos + surname_len] + given
 
 
+def _role_runs_into_place(text: str, role_end: int) -> bool:
+    """新华社长沙电: the role's last character starts a place name (长沙), so what follows is no name."""
+    forms = gazetteer().forms
+    return any(text[role_end - 1 : role_end + k] in forms for k in (1, 2, 3))
+
+
 def _title_start(text: str, role_start: int) -> int:
     i = role_start
     limit = max(0, role_start - 30)
@@ -112,7 +119,7 @@ def extract_people(ctx: Context) -> list[Person]:
         if text.startswith(not_names, m.start()):
             continue
         name = _name_at(text, m.end())
-        if name is None:
+        if name is None or _role_runs_into_place(text, m.end()):
             continue
         chain = text[_title_start(text, m.start()) : m.end()]
         titles = [link for link in chain.split("、") if _role_re().search(link)]
