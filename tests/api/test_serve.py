@@ -1,0 +1,73 @@
+"""A real `xunshi serve` process over real HTTP on loopback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    data = tmp_path_factory.mktemp("serve-data")
+    subprocess.run([sys.executable, "-m", "api.cli", "ingest", "--data", str(data), str(ROOT / "samples")],
+                   check=True, cwd=ROOT, capture_output=True, timeout=300)
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--data", str(data), "--port", str(port)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "XUNSHI_API_KEY": ""})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError(f"server did not start: {proc.stderr.read() if proc.stderr else ''}")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=30)
+    assert not (data / "server.json").exists(), "serve shuts the embedded store down cleanly"
+
+
+def test_health_and_stats(server: str) -> None:
+    assert httpx.get(f"{server}/health").json()["status"] == "ok"
+    stats = httpx.get(f"{server}/stats").json()
+    assert stats["labels"]["Document"] == 4
+    assert stats["labels"]["Team"] >= 4 and stats["labels"]["Person"] >= 6
+
+
+def test_documents_are_paged(server: str) -> None:
+    page = httpx.get(f"{server}/documents", params={"limit": 2, "offset": 0}).json()
+    assert page["count"] == 4 and len(page["data"]) == 2
+    bad = httpx.get(f"{server}/documents", params={"limit": 0})
+    assert bad.status_code == 422 and bad.json()["title"] == "Invalid parameters"
+
+
+def test_cypher_reads_and_refuses_writes(server: str) -> None:
+    ok = httpx.post(f"{server}/cypher", json={"query": "MATCH (p:Person {name: $n}) RETURN p.name",
+                                              "parameters": {"n": "赵明川"}})
+    assert ok.status_code == 200 and ok.json()["rows"] == [["赵明川"]]
+    refused = httpx.post(f"{server}/cypher", json={"query": "MATCH (n) /* hidden */ DETACH DELETE n"})
+    assert refused.status_code == 403
+    body = refused.json()
+    assert set(body) >= {"status", "title", "detail"} and body["status"] == 403
+    assert httpx.get(f"{server}/stats").json()["labels"]["Document"] == 4
