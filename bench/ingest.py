@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.falkordb_store import FalkorStore  # noqa: E402
-from graph.writer import write_document  # noqa: E402
-from loaders.extract import extract  # noqa: E402
-from loaders.load import load_file  # noqa: E402
-from loaders.pipeline import expand  # noqa: E402
+from graph.falkordb_store import FalkorStore
+from graph.writer import write_document
+from loaders.extract import extract
+from loaders.load import load_file
+from loaders.pipeline import expand
 
 
 def main() -> None:
@@ -47,7 +47,7 @@ def main() -> None:
             t = time.perf_counter()
             try:
                 doc = load_file(path)
-            except Exception:  # noqa: BLE001 - bad files are skipped in the bench
+            except Exception:
                 continue
             t1 = time.perf_counter()
             record = extract(doc)

@@ -36,5 +36,5 @@ def store(_server_store: FalkorStore) -> Iterator[FalkorStore]:
     yield fresh
     try:
         fresh.graph.delete()
-    except Exception:  # noqa: BLE001 - an empty graph may not exist
+    except Exception:
         pass
