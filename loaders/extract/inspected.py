@@ -12,7 +12,9 @@ from loaders.record import Inspected, Team
 _DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
 _SPAN = re.compile(rf"({_DATE})\s*(?:至|到|—|－|-|~)\s*((?:\d{{4}}年)?(?:\d{{1,2}}月)?\d{{1,2}}日)")
 _ONE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_TARGET = re.compile(r"^(?:[^，。；]{0,20}?)(对|向)([\u4e00-\u9fff（）()]{2,24}?)(?:党委|党组)?(?:开展|进行|实施|反馈|进驻)")
+_TARGET = re.compile(r"^(?:[^，。；]{0,20}?)(对|向)([^对向，。；：、\s“”]{2,24}?)(?:开展|进行|实施|反馈|进驻)")
+# A team that "visits" its target directly: 中央第六巡视组巡视山西省, 省委第二巡视组进驻十堰市.
+_VISITS = re.compile(r"^(?:分别|近日|已)?(进驻|巡视|巡察)([\u4e00-\u9fff]{2,12}?)(?=[的，。；、]|开展|并|期间|工作|$)")
 
 
 def iso_span(sentence: str) -> tuple[str | None, str | None]:
@@ -44,20 +46,27 @@ def extract_inspected(ctx: Context, teams: list[Team]) -> list[Inspected]:
     by_written: list[tuple[str, Team]] = []
     for team in teams:
         by_written.append((team.as_written or team.name, team))
+        if team.as_written and team.as_written != team.name:
+            by_written.append((team.name, team))
     out: dict[tuple[str, str], Inspected] = {}
     for s, e in ctx.doc.sentences:
         sentence = text[s:e]
         for written, team in by_written:
+            if "、" in written:  # 省委第一、第二巡视组分别进驻…: which team went where is not said one to one
+                continue
             pos = sentence.find(written)
             if pos < 0:
                 continue
-            m = _TARGET.match(sentence[pos + len(written) :])
+            rest = sentence[pos + len(written) :]
+            m = _TARGET.match(rest)
             if not m:
-                continue
+                m = _VISITS.match(rest)
+                if not m or m.group(2) not in gazetteer().forms:
+                    continue
             target = _target_name(m.group(2))
             if target in ("被巡视地区", "被巡视单位", "被巡察单位") or target.endswith("领导班子"):
                 continue
-            start, end = iso_span(sentence) if m.group(1) == "对" else (None, None)
+            start, end = iso_span(sentence) if m.group(1) != "向" else (None, None)
             key = (team.name, target)
             item = out.get(key)
             if item is None:

@@ -101,4 +101,19 @@ def extract_teams(ctx: Context) -> list[Team]:
             ordinal = to_int(number)
             if ordinal:
                 add(_team(issuer, level, ordinal, m.group(1), written_issuer), start, m.end(), text[start : m.end()])
-    return list(found.values())
+    return _merge_bare(found)
+
+
+def _merge_bare(found: dict[str, Team]) -> list[Team]:
+    """A bare 第六巡视组 (a headline, a later mention) is the team of the same number and kind that the
+    document names with its issuer, where there is exactly one."""
+    teams = list(found.values())
+    out = []
+    for team in teams:
+        if team.issuer is None and team.name.startswith("第"):
+            same = [t for t in teams if t is not team and t.issuer and t.ordinal == team.ordinal and t.kind == team.kind]
+            if len(same) == 1:
+                same[0].spans.extend(team.spans)
+                continue
+        out.append(team)
+    return out

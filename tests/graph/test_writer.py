@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from graph.falkordb_store import FalkorStore
 from graph.ingest import ingest_paths
 from graph.writer import delete_document, write_document
@@ -103,3 +105,19 @@ def test_a_folder_ingest_goes_on_past_bad_files(store: FalkorStore, tmp_path: Pa
     assert len(summary.ingested) == 2
     assert [name for name, _ in summary.failed] == [str(tmp_path / "empty.txt")]
     assert "empty" in summary.failed[0][1]
+
+
+def test_a_newer_extractor_rewrites_the_document(store: FalkorStore, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.writer
+
+    path = tmp_path / "a.txt"
+    path.write_text(DOC_A, encoding="utf-8")
+    assert _write(store, path) == "ingested"
+    before = _snapshot(store)
+    monkeypatch.setattr(graph.writer, "EXTRACTOR_VERSION", "9.9.9")
+    assert _write(store, path) == "replaced"
+    assert store.read("MATCH (d:Document) RETURN d.extractor").rows == [["9.9.9"]]
+    assert _write(store, path) == "unchanged"
+    nodes_after, rels_after = _snapshot(store)
+    assert len(nodes_after) == len(before[0]) and len(rels_after) == len(before[1]), "no duplicated facts"
