@@ -122,8 +122,17 @@ def extract_people(ctx: Context) -> list[Person]:
         if name is None or _role_runs_into_place(text, m.end()):
             continue
         chain = text[_title_start(text, m.start()) : m.end()]
-        titles = [link for link in chain.split("、") if _role_re().search(link)]
-        add(name, m.end(), ["、".join(titles)] if len(titles) > 1 else titles)
+        links = [link for link in chain.split("、") if _role_re().search(link)]
+        titles = ["、".join(links)] if len(links) > 1 else links
+        add(name, m.end(), titles)
+        # 副组长王新光、赵永旺、王晓光: names listed after one role share it.
+        pos = m.end() + len(name)
+        while text.startswith("、", pos):
+            following = _name_at(text, pos + 1)
+            if following is None or _role_re().match(text, pos + 1 + len(following)):
+                break
+            add(following, pos + 1, titles)
+            pos += 1 + len(following)
     for role in patterns("titles", "after_name"):
         for m in re.finditer(re.escape(role), text):
             for length in (3, 2):

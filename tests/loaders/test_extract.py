@@ -84,3 +84,11 @@ def test_spans_point_into_the_original_traditional_text() -> None:
     assert person.name == "林晓川"
     start, end = person.spans[0]
     assert original[start:end] == "林曉川"
+
+
+def test_names_listed_after_one_role_share_it() -> None:
+    rec = _record("中央第三巡视组组长林维新，副组长王立群、赵永康、钱晓东反馈了专项巡视情况。")
+    titles = {p.name: p.titles for p in rec.people}
+    assert titles["林维新"] == ["中央第三巡视组组长"]
+    for name in ("王立群", "赵永康", "钱晓东"):
+        assert titles[name] == ["副组长"], name
