@@ -60,7 +60,7 @@ def write_document(store: Store, doc: LoadedDocument, record: Record, *, force: 
 
 
 def delete_document(store: Store, doc_id: str) -> bool:
-    found = store.read("MATCH (d:Document {id: $id}) RETURN count(d) AS n", {"id": doc_id}).rows[0][0]
+    found = store.read(queries.get("document_exists").text, {"id": doc_id}).rows[0][0]
     if not found:
         return False
     store.write(queries.get("delete_document").text, {"replace": [doc_id]})

@@ -85,7 +85,7 @@ class Gazetteer:
         return out
 
 
-def _short_forms(full: str, level: str) -> tuple[list[str], list[str]]:
+def _short_forms(full: str) -> tuple[list[str], list[str]]:
     """(suffixed short forms, bare short forms) of an official name."""
     suffixed, bare = [], []
     m = _ETHNIC.match(full)
@@ -143,7 +143,7 @@ def gazetteer() -> Gazetteer:
     def add_place(place: Place, aliases: list[str]) -> None:
         gaz.places[place.code] = place
         gaz._add(place.name, place)
-        suffixed, bare = _short_forms(place.name, place.level)
+        suffixed, bare = _short_forms(place.name)
         for form in suffixed:
             gaz._add(form, place)
         for form in set(bare) | set(aliases):

@@ -32,6 +32,6 @@ class DocumentsPublic(BaseModel):
 def list_documents(store: StoreDep, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                    offset: Annotated[int, Query(ge=0)] = 0) -> DocumentsPublic:
     page = services.run_named(store=store, name="documents", parameters={"offset": offset, "limit": limit})
-    total = store.read("MATCH (d:Document) RETURN count(d)").rows[0][0]
+    total = services.run_named(store=store, name="documents_count").rows[0][0]
     data = [DocumentPublic(**dict(zip(page.columns, row, strict=False))) for row in page.rows]
     return DocumentsPublic(data=data, count=total, limit=limit, offset=offset)
