@@ -1,114 +1,256 @@
-"""Issues: the problems an inspection found, one per enumerated item.
+"""Issues: the problems an inspection found, one per distinct problem.
 
-Finding zones are the clauses after "主要是：", "存在…等问题", "针对…问题" and the
-like. A zone splits on ；, on "一是/二是", and inside "存在A、B、C等问题" on 、 —
-but an item too short to stand alone ("不精准") stays with the one before it.
-A quoted problem that earlier teams "反馈的" is a stated recurrence.
+Three kinds of sentence report problems (the words are in ``rules/problems.jsonl``):
+
+* a **cue** ("被指出", "主要是：", "反馈中提到") opens a finding that runs to the
+  end of the sentence; every clause after it that reads as a problem (it holds a
+  problem marker such as 不到位, 滞后, 违规) is one issue;
+* a **list** with its own frame ("存在A、B等问题", "针对A问题，", "A等问题线索被牵出")
+  names its problems even when they hold no marker (优亲厚友);
+* a **quoted finding** whose every clause is a problem (重庆市“…存在浪费损失”).
+
+Clauses are cut at ；and ，, then at 、 where both sides are whole problems, and
+trimmed of lead-ins and of the tail "等问题". A problem quoted as fed back by
+earlier teams ("对中央第十二巡视组反馈的“…”等问题整改…") is a stated recurrence.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from loaders.extract.categories import categorise
+from loaders.extract.clauses import Piece, balanced, split_top, strip_re, trim
 from loaders.extract.context import Context
+from loaders.extract.subjects import subject_before
 from loaders.record import Issue, Team
+from loaders.rules import load_rules, patterns
 
-_ZONE_START = re.compile(r"(?:主要是|主要问题是|主要问题有|突出问题是|问题主要有|问题主要是|主要表现在|发现(?:了)?[^，。；]{0,12}问题|指出|具体是|主要有)[：:]")
-_EXISTS = re.compile(r"存在(?!差距|不足|问题)(.{4,160}?)(?:等方面的?问题|等问题|的问题|等情况|问题|等)(?=[，。；、）)]|$)")
-_AIMED = re.compile(r"针对(.{4,120}?)(?:等问题|的问题|问题)[，,]")
 _QUOTED_EARLIER = re.compile(r"反馈的?“([^”]{4,80})”(?:等)?问题")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[）)、.．])")
-_LEAD = re.compile(r"^(?:一些|部分|有的地方|有的|个别|还|仍|仍然|依然|也|都)?(?:存在|被指出|针对)?")
-_TAIL = re.compile(r"(?:等方面的?问题|等问题|的问题|问题|等情况|等)$")
-_PROBLEM_END = re.compile(r"(不到位|不够[\u4e00-\u9fff]{0,4}|不高|不强|不力|不足|不实|缓慢|薄弱|差距|短板|偏差|不明显|不规范|不精准|不及时|闲置|滞后|较多|多发|缺失|淡漠|弱化|不严|不深|不细|不准|宽松软|不完善|不健全|乏力|有待提高|落空|问题|现象|情况)$")
+_EARLIER_ROUND = re.compile(r"(上一?轮|前一?轮|此前|上次|以往)(?:巡视|巡察)(?:组)?")
+_STILL = re.compile(r"仍|依然|还|未整改|没有整改|整改不|反弹|回潮|重复|屡")
+_SHORT = 6
 
 
-def _split_items(zone: str) -> list[str]:
-    """Split an enumeration on 、 outside quotes and brackets, keeping short tails with their head."""
-    items: list[str] = []
-    depth = 0
-    current = ""
-    for ch in zone:
-        if ch in "“‘（(《":
-            depth += 1
-        elif ch in "”’）)》":
-            depth = max(0, depth - 1)
-        if ch == "、" and depth == 0:
-            items.append(current)
-            current = ""
-        else:
-            current += ch
-    items.append(current)
-    merged: list[str] = []
-    for item in items:
-        if merged and (len(item) < 5 or item[:1] in "不未没无"):
-            merged[-1] += "、" + item
-        else:
-            merged.append(item)
-    return merged
+@dataclass(frozen=True)
+class _Lexicon:
+    marker: re.Pattern[str]
+    cue: re.Pattern[str]
+    lists: tuple[re.Pattern[str], ...]
+    planned: re.Pattern[str]
+    lead: re.Pattern[str]
+    tail: re.Pattern[str]
+    unowned: re.Pattern[str]
 
 
-def clean_issue(text: str) -> str:
-    text = text.strip(" ，,。；;：:")
-    text = _ORDINAL.sub("", text)
-    text = _LEAD.sub("", text, count=1)
-    text = _TAIL.sub("", text)
-    return text.strip(" ，,。；;：:“”")
+@cache
+def _lexicon() -> _Lexicon:
+    def alt(label: str) -> str:
+        return "|".join(f"(?:{p})" for p in patterns("problems", label))
+
+    bodies = alt("body")
+    unowned = rf"(?:有的|一些|部分|个别|不少|多数|少数|许多)(?:{bodies})?(?:还|也)?(?:被[^，。；：]{{0,10}}?指出|存在(?=“))" \
+              rf"|(?:有的|一些|个别|不少|少数)(?:{bodies})(?:还|也)?|有的(?=存在)"
+    return _Lexicon(
+        marker=re.compile(alt("marker")),
+        cue=re.compile(alt("cue")),
+        lists=tuple(re.compile(r.pattern) for r in load_rules("problems")
+                    if r.label == "list" and isinstance(r.pattern, str)),
+        planned=re.compile(alt("planned")),
+        lead=re.compile(rf"(?:[，、：:\s]|{alt('lead')}|在[^，。；]{{2,16}}中，)+"),
+        tail=re.compile(rf"(?:{alt('tail')})[”’]?$"),
+        unowned=re.compile(rf"(?:[，：:\s]|{unowned})+"),
+    )
+
+
+def is_problem(s: str) -> bool:
+    return bool(_lexicon().marker.search(s))
 
 
 def extract_issues(ctx: Context, teams: list[Team], main_teams: list[str], target: str | None) -> list[Issue]:
-    text = ctx.text
-    issues: list[Issue] = []
-    taken: list[tuple[int, int]] = []
+    return _Finder(ctx, teams, main_teams, target).run()
 
-    def add(raw: str, start: int, earlier: list[str] | None = None) -> None:
-        cleaned = clean_issue(raw)
-        if len(cleaned) < 4 or len(cleaned) > 120:
-            return
-        pos = text.find(cleaned, start)
-        pos = pos if pos >= 0 else start
-        end = pos + len(cleaned)
-        if any(s < end and pos < e for s, e in taken):
-            return
-        taken.append((pos, end))
-        issues.append(Issue(text=cleaned, category=categorise(cleaned), target=target,
-                            found_by=list(main_teams), earlier_teams=earlier or [],
-                            spans=[ctx.span(pos, end)]))
 
-    team_names = [(t.as_written or t.name, t.name) for t in teams]
-    for s, e in ctx.doc.sentences:
+class _Finder:
+    def __init__(self, ctx: Context, teams: list[Team], main_teams: list[str], target: str | None) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.lex = _lexicon()
+        self.main_teams = main_teams
+        self.default_target = target
+        self.team_names = [(t.as_written or t.name, t.name) for t in teams]
+        self.issues: list[Issue] = []
+        self.taken: list[Piece] = []
+        self.line_subject: tuple[int, str | None] = (-1, None)
+        self.quote_subject: str | None = None
+
+    def run(self) -> list[Issue]:
+        for s, e in self.ctx.doc.sentences:
+            self._sentence(s, e)
+        self.issues.sort(key=lambda i: i.spans[0][0] if i.spans else 0)
+        return self.issues
+
+    # -- sentence level -------------------------------------------------
+
+    def _sentence(self, s: int, e: int) -> None:
+        text, lex = self.text, self.lex
         sentence = text[s:e]
-        zone_match = _ZONE_START.search(sentence)
-        if zone_match:
-            offset = s + zone_match.end()
-            for clause_match in re.finditer(r"[^；;。]+", text[offset:e]):
-                _clause(clause_match.group(0), offset + clause_match.start(), team_names, main_teams, add)
+        for m in _QUOTED_EARLIER.finditer(sentence):
+            before = sentence[: m.start()]
+            earlier = [name for written, name in self.team_names if written in before and name not in self.main_teams]
+            self._add((s + m.start(1), s + m.end(1)), s, earlier=earlier)
+        cue = lex.cue.search(sentence)
+        planned = lex.planned.search(sentence[: cue.start()] if cue else sentence)
+        if cue and not planned:
+            self._zone(s + cue.end(), e, s)
+        for pattern in lex.lists:
+            for m in pattern.finditer(sentence):
+                if planned and planned.start() < m.start() and not sentence.startswith("针对", m.start()):
+                    continue
+                items = (s + m.start("items"), s + m.end("items"))
+                if self._overlaps(items):
+                    continue
+                self._list(items, s, aimed=sentence.startswith("针对", m.start()) or "针对" in m.group(0)[:3])
+        for m in re.finditer(r"“([^”]{6,200})”", sentence):
+            self._quoted((s + m.start(1), s + m.end(1)), s)
+
+    def _zone(self, start: int, end: int, sentence_start: int) -> None:
+        """Everything after a cue: clauses that read as problems."""
+        for piece in split_top(self.text, start, end, "；;。"):
+            owned = self._owner(piece)
+            for clause in self._commas(piece[0] if owned is None else owned[0][0], piece[1]):
+                if self._has_list(clause):
+                    continue
+                for item in self._enumeration(clause, liberal=False):
+                    if is_problem(self.text[item[0]:item[1]]):
+                        self._add(item, sentence_start, unowned=owned is not None and owned[1])
+
+    def _list(self, items: Piece, sentence_start: int, aimed: bool) -> None:
+        """"存在A、B等问题": every item is a problem; "针对A问题": A is one."""
+        if aimed:
+            raw = self.text[items[0]:items[1]]
+            if re.match(r"^(?:以上|上述|这些|这类|此类|反馈|巡视|巡察|[\d一二三四五六七八九十]+)", raw) or not is_problem(raw):
+                return
+            self._add(items, sentence_start)
+            return
+        for item in self._enumeration(items, liberal=True):
+            self._add(item, sentence_start)
+
+    def _quoted(self, piece: Piece, sentence_start: int) -> None:
+        if self._overlaps(piece):
+            return
+        clauses = split_top(self.text, piece[0], piece[1], "，,；;")
+        if not clauses or not all(is_problem(self.text[a:b]) for a, b in clauses):
+            return
+        if piece[0] >= 2 and self.text[piece[0] - 2] in "”\"":
+            subject = self.quote_subject
         else:
-            for m in _EXISTS.finditer(sentence):
-                for item in _split_items(m.group(1)):
-                    add(item, s + m.start(1))
-        for m in _AIMED.finditer(sentence):
-            add(m.group(1), s + m.start(1))
-    return issues
+            subject = self.quote_subject = subject_before(self.ctx, piece[0] - 1)
+        for clause in self._commas(*piece):
+            for item in self._enumeration(clause, liberal=False):
+                self._add(item, sentence_start, explicit=subject)
+
+    # -- clause level ---------------------------------------------------
+
+    def _owner(self, piece: Piece) -> tuple[Piece, bool] | None:
+        """Strip "有的地方被指出" and the like; True when that leaves the problem without one owner."""
+        m = self.lex.unowned.match(self.text, piece[0], piece[1])
+        if m and m.end() > piece[0] and re.search(r"[\u4e00-\u9fff]", m.group(0)):
+            return (m.end(), piece[1]), True
+        return None
+
+    def _commas(self, start: int, end: int) -> list[Piece]:
+        """Cut at ，, keeping together what a reader takes as one problem:
+        short parallel clauses (识别不精准，退出不精准) and a clause that goes on with
+        存在/没有/出现 (…重形式轻实效，存在简单“送钱送物”情况)."""
+        pieces = split_top(self.text, start, end, "，,")
+        out: list[Piece] = []
+        for piece in pieces:
+            s = self.text[piece[0]:piece[1]]
+            if out:
+                prev = self.text[out[-1][0]:out[-1][1]]
+                joined = (re.match(r"^(?:存在|没有|出现|导致|造成|致使|甚至)", s)
+                          or (len(prev) <= _SHORT and len(s) <= _SHORT and is_problem(prev) and is_problem(s)))
+                if joined:
+                    out[-1] = (out[-1][0], piece[1])
+                    continue
+            out.append(piece)
+        return out
+
+    def _enumeration(self, piece: Piece, liberal: bool) -> list[Piece]:
+        """Cut at 、 where each side stands alone as a problem.
+
+        In a framed list ("A、B等问题") every item of four characters or more stands
+        alone; elsewhere the left side must end as a problem and the right side must
+        hold its own marker. Bare predicates (不精准, 不作为) stay with what precedes.
+        """
+        text = self.text
+        piece = self._clean(piece)
+        parts = split_top(text, piece[0], piece[1], "、")
+        out: list[Piece] = []
+        for part in parts:
+            s = text[part[0]:part[1]]
+            if out:
+                prev = text[out[-1][0]:out[-1][1]]
+                if liberal:
+                    alone = len(s) >= 4 and s[:1] not in "不未没无"
+                else:
+                    alone = len(s) >= 5 and s[:1] not in "不未没无" and is_problem(s) and _ends_as_problem(prev)
+                if not alone:
+                    out[-1] = (out[-1][0], part[1])
+                    continue
+            out.append(part)
+        return [p for p in (self._clean(p) for p in out) if p[1] > p[0]]
+
+    def _clean(self, piece: Piece) -> Piece:
+        piece = strip_re(self.text, trim(self.text, *piece, chars=" \u3000，,；;。：:"), self.lex.lead, self.lex.tail)
+        return trim(self.text, *piece, chars=" \u3000，,；;。：:")
+
+    def _has_list(self, clause: Piece) -> bool:
+        s = self.text[clause[0]:clause[1]]
+        return any(p.search(s) for p in self.lex.lists[:1]) and "等" in s
+
+    # -- output ---------------------------------------------------------
+
+    def _overlaps(self, piece: Piece) -> bool:
+        return any(s < piece[1] and piece[0] < e for s, e in self.taken)
+
+    def _add(self, piece: Piece, sentence_start: int, earlier: list[str] | None = None,
+             unowned: bool = False, explicit: str | None = None) -> None:
+        piece = self._clean(piece)
+        raw = self.text[piece[0]:piece[1]]
+        text = balanced(raw.strip("“”‘’\"'"))
+        if len(text) < 4 or len(text) > 120 or self._overlaps(piece):
+            return
+        self.taken.append(piece)
+        target = None if unowned else (explicit or self._target(sentence_start))
+        round_phrase = self._earlier_round(sentence_start, piece)
+        self.issues.append(Issue(
+            text=text, category=categorise(text), target=target, found_by=list(self.main_teams),
+            earlier_teams=earlier or [], earlier_round=round_phrase, spans=[self.ctx.span(*piece)]))
+
+    def _target(self, sentence_start: int) -> str | None:
+        """The body named as the sentence's subject, else the line's, else the document's."""
+        line_start = self.text.rfind("\n", 0, sentence_start) + 1
+        own = subject_before(self.ctx, sentence_start, whole_clause=True)
+        if own:
+            self.line_subject = (line_start, own)
+            return own
+        if self.line_subject[0] == line_start and self.line_subject[1]:
+            return self.line_subject[1]
+        return self.default_target
+
+    def _earlier_round(self, sentence_start: int, piece: Piece) -> str | None:
+        window = self.text[sentence_start:piece[1] + 20]
+        m = _EARLIER_ROUND.search(window)
+        if m and _STILL.search(window[m.end():]):
+            return m.group(0)
+        return None
 
 
-def _clause(clause: str, start: int, team_names: list[tuple[str, str]], main_teams: list[str], add) -> None:
-    quoted = _QUOTED_EARLIER.search(clause)
-    if quoted:
-        before = clause[: quoted.start()]
-        earlier = [name for written, name in team_names if written in before and name not in main_teams]
-        add(quoted.group(1), start + quoted.start(1), earlier)
-        return
-    exists = list(_EXISTS.finditer(clause))
-    if exists:
-        for m in exists:
-            for item in _split_items(m.group(1)):
-                add(item, start + m.start(1))
-        return
-    parts = [p for p in re.split(r"[，,]", clause) if p.strip()]
-    if len(parts) > 1 and all(len(p) >= 8 and _PROBLEM_END.search(p.strip()) for p in parts):
-        for p in parts:
-            add(p, start + clause.find(p))
-    else:
-        add(clause, start)
+def _ends_as_problem(s: str) -> bool:
+    m = None
+    for m in _lexicon().marker.finditer(s):
+        pass
+    return m is not None and len(s) - m.end() <= 2
