@@ -36,6 +36,10 @@ _SHORT = 6
 @dataclass(frozen=True)
 class _Lexicon:
     marker: re.Pattern[str]
+    topic: re.Pattern[str]
+    action: re.Pattern[str]
+    vague: re.Pattern[str]
+    not_issue: re.Pattern[str]
     cue: re.Pattern[str]
     lists: tuple[re.Pattern[str], ...]
     planned: re.Pattern[str]
@@ -54,6 +58,10 @@ def _lexicon() -> _Lexicon:
               rf"|(?:有的|一些|个别|不少|少数)(?:{bodies})(?:还|也)?|有的(?=存在)"
     return _Lexicon(
         marker=re.compile(alt("marker")),
+        topic=re.compile(alt("topic")),
+        action=re.compile(alt("action")),
+        vague=re.compile(alt("vague")),
+        not_issue=re.compile(alt("not_issue")),
         cue=re.compile(alt("cue")),
         lists=tuple(re.compile(r.pattern) for r in load_rules("problems")
                     if r.label == "list" and isinstance(r.pattern, str)),
@@ -65,7 +73,12 @@ def _lexicon() -> _Lexicon:
 
 
 def is_problem(s: str) -> bool:
-    return bool(_lexicon().marker.search(s))
+    """Does the clause say something is wrong? A predicate (不到位, 滞后) always does; a
+    problem area (腐败, 形式主义) does unless the clause is an action taken against it."""
+    lex = _lexicon()
+    if lex.marker.search(s):
+        return True
+    return bool(lex.topic.search(s)) and not lex.action.search(s)
 
 
 def extract_issues(ctx: Context, teams: list[Team], main_teams: list[str], target: str | None) -> list[Issue]:
@@ -100,6 +113,8 @@ class _Finder:
             before = sentence[: m.start()]
             earlier = [name for written, name in self.team_names if written in before and name not in self.main_teams]
             self._add((s + m.start(1), s + m.end(1)), s, earlier=earlier)
+        for m in re.finditer(r"“([^”]{6,200})”", sentence):
+            self._quoted((s + m.start(1), s + m.end(1)), s)
         cue = lex.cue.search(sentence)
         planned = lex.planned.search(sentence[: cue.start()] if cue else sentence)
         if cue and not planned:
@@ -109,33 +124,38 @@ class _Finder:
                 if planned and planned.start() < m.start() and not sentence.startswith("针对", m.start()):
                     continue
                 items = (s + m.start("items"), s + m.end("items"))
-                if self._overlaps(items):
-                    continue
-                self._list(items, s, aimed=sentence.startswith("针对", m.start()) or "针对" in m.group(0)[:3])
-        for m in re.finditer(r"“([^”]{6,200})”", sentence):
-            self._quoted((s + m.start(1), s + m.end(1)), s)
+                framed = "etc" in m.groupdict() and bool(m.group("etc"))
+                self._list(items, s, aimed=m.group(0).startswith("针对"), framed=framed)
 
     def _zone(self, start: int, end: int, sentence_start: int) -> None:
         """Everything after a cue: clauses that read as problems."""
-        for piece in split_top(self.text, start, end, "；;。"):
+        text = self.text
+        for piece in split_top(text, start, end, "；;。：:"):
+            if text[piece[0]] == "“" and text[piece[1] - 1] == "”":
+                piece = trim(text, piece[0] + 1, piece[1] - 1, chars="。 ")
             owned = self._owner(piece)
             for clause in self._commas(piece[0] if owned is None else owned[0][0], piece[1]):
-                if self._has_list(clause):
-                    continue
-                for item in self._enumeration(clause, liberal=False):
-                    if is_problem(self.text[item[0]:item[1]]):
+                clause = self._clean(clause)
+                raw = text[clause[0]:clause[1]]
+                framed = bool(re.search(r"等(?:方面的?|共性|突出)?问题", text[clause[0]:clause[1] + 8]))
+                exists = raw.find("存在")
+                if framed and exists > 0 and not is_problem(raw[:exists]):
+                    clause = (clause[0] + exists + 2, clause[1])
+                for item in self._enumeration(clause, liberal=framed):
+                    if framed or is_problem(text[item[0]:item[1]]):
                         self._add(item, sentence_start, unowned=owned is not None and owned[1])
 
-    def _list(self, items: Piece, sentence_start: int, aimed: bool) -> None:
-        """"存在A、B等问题": every item is a problem; "针对A问题": A is one."""
+    def _list(self, items: Piece, sentence_start: int, aimed: bool, framed: bool) -> None:
+        """"存在A、B等问题": every item is a problem; "针对A问题": A is one; "存在A问题": A if it reads as one."""
+        raw = self.text[items[0]:items[1]]
+        if self.lex.vague.search(raw) or self.lex.not_issue.search(raw) or "反馈" in raw or "发现的" in raw:
+            return
         if aimed:
-            raw = self.text[items[0]:items[1]]
-            if re.match(r"^(?:以上|上述|这些|这类|此类|反馈|巡视|巡察|[\d一二三四五六七八九十]+)", raw) or not is_problem(raw):
-                return
             self._add(items, sentence_start)
             return
-        for item in self._enumeration(items, liberal=True):
-            self._add(item, sentence_start)
+        for item in self._enumeration(items, liberal=framed):
+            if framed or is_problem(self.text[item[0]:item[1]]):
+                self._add(item, sentence_start)
 
     def _quoted(self, piece: Piece, sentence_start: int) -> None:
         if self._overlaps(piece):
@@ -194,7 +214,7 @@ class _Finder:
             if out:
                 prev = text[out[-1][0]:out[-1][1]]
                 if liberal:
-                    alone = len(s) >= 4 and s[:1] not in "不未没无"
+                    alone = len(s) >= 4 and s[:1] not in "不未没无" and not (len(s) <= 4 and _bare_predicate(s))
                 else:
                     alone = len(s) >= 5 and s[:1] not in "不未没无" and is_problem(s) and _ends_as_problem(prev)
                 if not alone:
@@ -207,10 +227,6 @@ class _Finder:
         piece = strip_re(self.text, trim(self.text, *piece, chars=" \u3000，,；;。：:"), self.lex.lead, self.lex.tail)
         return trim(self.text, *piece, chars=" \u3000，,；;。：:")
 
-    def _has_list(self, clause: Piece) -> bool:
-        s = self.text[clause[0]:clause[1]]
-        return any(p.search(s) for p in self.lex.lists[:1]) and "等" in s
-
     # -- output ---------------------------------------------------------
 
     def _overlaps(self, piece: Piece) -> bool:
@@ -221,7 +237,7 @@ class _Finder:
         piece = self._clean(piece)
         raw = self.text[piece[0]:piece[1]]
         text = balanced(raw.strip("“”‘’\"'"))
-        if len(text) < 4 or len(text) > 120 or self._overlaps(piece):
+        if len(text) < 4 or len(text) > 120 or self._overlaps(piece) or self.lex.not_issue.search(text):
             return
         self.taken.append(piece)
         target = None if unowned else (explicit or self._target(sentence_start))
@@ -249,8 +265,12 @@ class _Finder:
         return None
 
 
+def _bare_predicate(s: str) -> bool:
+    """力度不够: a predicate with a one- or two-character subject, not a problem of its own."""
+    m = _lexicon().marker.search(s)
+    return m is not None and 1 <= m.start() <= 2 and m.end() == len(s)
+
+
 def _ends_as_problem(s: str) -> bool:
-    m = None
-    for m in _lexicon().marker.finditer(s):
-        pass
-    return m is not None and len(s) - m.end() <= 2
+    ends = [m.end() for m in _lexicon().marker.finditer(s)]
+    return bool(ends) and len(s) - ends[-1] <= 2
