@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from loaders.rules import load_rules
 
+_POVERTY_WORK = re.compile("脱贫攻坚|扶贫|脱贫")
+_GENERAL_WEIGHT = 0.3
+
 
 @cache
-def _table() -> list[tuple[str, tuple[str, ...]]]:
-    return [(rule.label, tuple([rule.pattern] if isinstance(rule.pattern, str) else rule.pattern))
+def _table() -> list[tuple[str, float, tuple[str, ...]]]:
+    return [(rule.label, _GENERAL_WEIGHT if rule.id == "general" else 1.0,
+             tuple([rule.pattern] if isinstance(rule.pattern, str) else rule.pattern))
             for rule in load_rules("categories")]
 
 
 def categorise(text: str) -> str:
-    best, best_hits = "other", 0
-    for label, words in _table():
-        hits = sum(len(w) for w in words if w in text)
-        if hits > best_hits:
-            best, best_hits = label, hits
+    """The category whose keywords cover most of ``text``; see the rule file's header."""
+    scores: dict[str, float] = {}
+    for label, weight, words in _table():
+        scores[label] = scores.get(label, 0.0) + weight * sum(len(w) for w in words if w in text)
+    best, best_score = "other", 0.0
+    for label, score in scores.items():  # dicts keep file order, so ties go to the earlier line
+        if score > best_score:
+            best, best_score = label, score
+    if best == "other" and _POVERTY_WORK.search(text):
+        return "political_responsibility"
     return best
