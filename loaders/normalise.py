@@ -8,6 +8,7 @@ import unicodedata
 from functools import cache
 
 from loaders.clean import drop_furniture
+from loaders.rules import DATA_DIR
 from loaders.mapped import MappedText
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -33,7 +34,20 @@ def _drop_gloss(m: re.Match[str]) -> str:
 def _t2s():
     import opencc
 
-    return opencc.OpenCC("t2s").convert
+    convert = opencc.OpenCC("t2s").convert
+    variants = _variants()
+    return lambda s: convert(s).translate(variants)
+
+
+@cache
+def _variants() -> dict[int, int]:
+    """Variant characters OpenCC leaves alone (``data/variants.txt``)."""
+    table: dict[int, int] = {}
+    for line in (DATA_DIR / "variants.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("#", 1)[0].split()
+        if len(parts) == 2 and len(parts[0]) == len(parts[1]) == 1:
+            table[ord(parts[0])] = ord(parts[1])
+    return table
 
 
 # Half-width punctuation between Chinese text becomes full-width; full-width

@@ -74,4 +74,18 @@ def extract_inspected(ctx: Context, teams: list[Team]) -> list[Inspected]:
             elif start and not item.start:
                 item.start, item.end = start, end
             item.spans.append(ctx.span(s + pos, s + pos + len(written) + m.end()))
-    return list(out.values())
+    return _drop_party_groups(list(out.values()))
+
+
+def _drop_party_groups(items: list[Inspected]) -> list[Inspected]:
+    """"向市金融办党组反馈" and "对市金融办开展" name one target: keep the body, not its party group."""
+    names = {(i.team, i.target) for i in items}
+    kept = []
+    for item in items:
+        body = re.sub(r"(?:党组|党委)$", "", item.target)
+        if body != item.target and (item.team, body) in names:
+            twin = next(i for i in items if i.team == item.team and i.target == body)
+            twin.spans.extend(item.spans)
+            continue
+        kept.append(item)
+    return kept

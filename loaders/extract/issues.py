@@ -137,13 +137,15 @@ class _Finder:
             for clause in self._commas(piece[0] if owned is None else owned[0][0], piece[1]):
                 clause = self._clean(clause)
                 raw = text[clause[0]:clause[1]]
-                framed = bool(re.search(r"等(?:方面的?|共性|突出)?问题", text[clause[0]:clause[1] + 8]))
+                frame = re.search(r"等(?:方面的?|共性|突出)?问题", text[clause[0]:clause[1] + 8])
+                framed = frame is not None
+                shared = frame is not None and "共性" in frame.group(0)
                 exists = raw.find("存在")
                 if framed and exists > 0 and not is_problem(raw[:exists]):
                     clause = (clause[0] + exists + 2, clause[1])
                 for item in self._enumeration(clause, liberal=framed):
                     if framed or is_problem(text[item[0]:item[1]]):
-                        self._add(item, sentence_start, unowned=owned is not None and owned[1])
+                        self._add(item, sentence_start, unowned=shared or (owned is not None and owned[1]))
 
     def _list(self, items: Piece, sentence_start: int, aimed: bool, framed: bool) -> None:
         """"存在A、B等问题": every item is a problem; "针对A问题": A is one; "存在A问题": A if it reads as one."""

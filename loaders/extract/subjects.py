@@ -16,6 +16,7 @@ from loaders.gazetteer import gazetteer
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BODY = re.compile(r"^[\u4e00-\u9fff]{1,14}?(?:部|委|办|局|厅|署|院|行|公司|集团|中心|工会|银行|大学|学院|医院|党组|党委|委员会)$")
 _FEEDBACK_TO = re.compile(r"对([\u4e00-\u9fff]{2,16}?)的(?:巡视|巡察)?反馈")
+_INSPECTS = re.compile(r"对([\u4e00-\u9fff]{2,16}?)(?:延伸|集中)?(?:开展|进行)了?[^，。；]{0,12}?(?:巡视|巡察)")
 _LEADING = re.compile(r"^(?:[\u4e00-\u9fff]{2,16}?)(?=针对|对照|围绕|聚焦)")
 _NOT_SUBJECT = re.compile(r"^(?:各|全|本|我|该|其|此|有的|一些|部分|个别|不少|巡视|巡察|中央巡视|省委巡视|被巡)")
 
@@ -44,7 +45,10 @@ def subject_before(ctx: Context, pos: int, whole_clause: bool = False) -> str | 
     text = ctx.text
     if whole_clause:
         head = text[pos:pos + 80]
-        m = _FEEDBACK_TO.search(head)
+        end = min(len(text), pos + 200)
+        stop = text.find("。", pos, end)
+        sentence = text[pos:stop if stop >= 0 else end]
+        m = _FEEDBACK_TO.search(head) or _INSPECTS.search(sentence)
         if m:
             return official(m.group(1), ctx)
         m = _LEADING.match(head)
