@@ -104,7 +104,7 @@ def _short_forms(full: str) -> tuple[list[str], list[str]]:
 
 
 @cache
-def _jieba_words() -> dict[str, tuple[int, str]]:
+def jieba_words() -> dict[str, tuple[int, str]]:
     import jieba
 
     path = Path(jieba.__file__).parent / "dict.txt"
@@ -123,7 +123,7 @@ _WORD_TAGS = {"a", "ad", "an", "d", "v", "vn", "vd", "m", "q", "r", "p", "c", "u
 def _bare_ok(form: str, level: str) -> bool:
     """A bare short form (涟源, 云南) counts as a place mention only where it is not
     also a common word in jieba's dictionary (新华, 和平, 东方)."""
-    entry = _jieba_words().get(form)
+    entry = jieba_words().get(form)
     if entry is None:
         return True
     freq, tag = entry
@@ -137,7 +137,7 @@ def _bare_ok(form: str, level: str) -> bool:
 @cache
 def gazetteer() -> Gazetteer:
     jio = jionlp()
-    tree = jio.china_location_loader(detail=True)
+    tree = jio.china_location_loader(detail=False)
     gaz = Gazetteer()
 
     def add_place(place: Place, aliases: list[str]) -> None:

@@ -8,8 +8,8 @@ import unicodedata
 from functools import cache
 
 from loaders.clean import drop_furniture
-from loaders.rules import DATA_DIR
 from loaders.mapped import MappedText
+from loaders.rules import DATA_DIR
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # A Han character followed by a bracketed romanisation: 長(zhǎng)沙, 覺(jué).

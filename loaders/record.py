@@ -56,6 +56,7 @@ class Region(Item):
 class Locality(Item):
     name: str
     county: str | None = None
+    town: str | None = None
 
 
 class Organization(Item):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from loaders.extract.context import Context
 from loaders.extract.inspected import extract_inspected
 from loaders.extract.issues import extract_issues
+from loaders.extract.localities import extract_localities
 from loaders.extract.meta import kind_of, published_of, title_of
 from loaders.extract.people import extract_people
 from loaders.extract.regions import extract_regions, find_places
@@ -28,6 +29,7 @@ def extract(doc: LoadedDocument) -> Record:
     find_places(ctx)
     ctx.settle_home()
     regions = extract_regions(ctx)
+    localities = extract_localities(ctx)
     teams = extract_teams(ctx)
     rounds = extract_rounds(ctx)
     inspected = extract_inspected(ctx, teams)
@@ -39,5 +41,5 @@ def extract(doc: LoadedDocument) -> Record:
     return Record(
         doc=doc.raw.name, id=doc.id, extractor=EXTRACTOR_VERSION, title=title_of(doc),
         published=published_of(doc), kind=kind_of(doc),  # type: ignore[arg-type]
-        teams=teams, rounds=rounds, regions=regions, people=people, issues=issues, inspected=inspected,
+        teams=teams, rounds=rounds, regions=regions, localities=localities, people=people, issues=issues, inspected=inspected,
     )

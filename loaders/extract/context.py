@@ -18,6 +18,7 @@ class Context:
     province: str | None = None
     prefecture: str | None = None
     county: Place | None = None
+    localities: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -42,9 +42,9 @@ def _surnames() -> tuple[set[str], set[str]]:
 
 @cache
 def _words() -> dict[str, tuple[int, str]]:
-    from loaders.gazetteer import _jieba_words
+    from loaders.gazetteer import jieba_words
 
-    return _jieba_words()
+    return jieba_words()
 
 
 @cache

@@ -34,6 +34,10 @@ def official(name: str, ctx: Context | None = None) -> str | None:
                     if p.code in known:
                         return p.name
             return places[0].name
+    if ctx is not None:
+        for locality in sorted(ctx.localities, key=len, reverse=True):
+            if name.endswith(locality):
+                return locality
     if _BODY.match(name) and not _NOT_SUBJECT.match(name):
         return name
     return None

@@ -1,0 +1,76 @@
+"""Localities: towns (镇, 乡, 街道) and villages (村, 社区) of the counties a document names.
+
+A word is a locality only if the national place list has it under one of the
+document's counties, so 农村 or 乡镇 never become places and every locality comes
+with its county (and a village with its town). Place lists sometimes drop a
+doubled suffix (胡村村 is listed as 胡村); the text's longer form wins. A village
+is taken only where its town is also named, or its county stands right before it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from loaders.extract.context import Context
+from loaders.gazetteer import gazetteer, jieba_words
+from loaders.record import Locality
+from loaders.townships import townships
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# What may stand right before a locality: a larger place, or a word that takes a place after it.
+_BEFORE = re.compile(r"[县市区旗州镇乡村道]$|(?:在|对|到|赴|向|和|与|及|、|的|从|是|至|于|将|把|为)$")
+
+
+def extract_localities(ctx: Context) -> list[Locality]:
+    text = ctx.text
+    counties = {place.code: place for _, place in ctx.places if place.level == "county"}
+    out: dict[str, Locality] = {}
+    for code, county in counties.items():
+        for township in townships(code):
+            name = township.name
+            if (len(name) < 3 and not name.endswith("村")) or _common_word(name):
+                continue
+            for m in re.finditer(re.escape(name), text):
+                start, end = m.start(), m.end()
+                if name.endswith("村") and text.startswith("村", end) and not text.startswith("村委", end):
+                    end += 1
+                if start > 0 and _HAN.match(text[start - 1]) and not _BEFORE.search(text[max(0, start - 4):start]):
+                    continue
+                if ctx.inside_person(start, end):
+                    continue
+                written = text[start:end]
+                item = out.get(written)
+                if item is None:
+                    item = out[written] = Locality(name=written, county=county.name, town=township.town)
+                item.spans.append(ctx.span(start, end))
+    for written, item in list(out.items()):  # a village stands only with its town or its county beside it
+        if item.town and item.town not in out and not any(
+                text[max(0, s - 6):s].endswith(tuple(_county_forms(item.county))) for s, _ in _starts(ctx, item)):
+            del out[written]
+    for written in list(out):  # 胡村 where the text also writes 胡村村: one village
+        longer = out.get(written + "村")
+        if longer is not None:
+            longer.spans.extend(out.pop(written).spans)
+    ctx.localities = list(out)
+    return sorted(out.values(), key=lambda loc: loc.spans[0][0])
+
+
+def _starts(ctx: Context, item: Locality) -> list[tuple[int, int]]:
+    name = item.name
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(name), ctx.text)]
+
+
+@cache
+def _county_forms(county: str | None) -> list[str]:
+    if not county:
+        return []
+    return [form for form, places in gazetteer().forms.items() if any(p.name == county for p in places)] or [county]
+
+
+def _common_word(name: str) -> bool:
+    """新建村 is a village, but "新建村卫生室" is about building: a stem that is a
+    common verb or adjective in jieba's dictionary is not taken as a village."""
+    stem = name[:-1] if name.endswith(("村", "镇", "乡")) else name
+    entry = jieba_words().get(stem)
+    return entry is not None and entry[1] in {"v", "vn", "a", "ad", "d", "m", "r", "c", "p"}
