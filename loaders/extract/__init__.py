@@ -12,6 +12,7 @@ from loaders.extract.context import Context
 from loaders.extract.inspected import extract_inspected
 from loaders.extract.issues import extract_issues
 from loaders.extract.localities import extract_localities
+from loaders.extract.measures import extract_measures
 from loaders.extract.meta import kind_of, published_of, title_of
 from loaders.extract.people import extract_people
 from loaders.extract.regions import extract_regions, find_places
@@ -38,8 +39,11 @@ def extract(doc: LoadedDocument) -> Record:
         main_teams = [teams[0].name]
     target = inspected[0].target if inspected else (ctx.county.name if ctx.county else None)
     issues = extract_issues(ctx, teams, main_teams, target)
+    kind = kind_of(doc)
+    measures = extract_measures(ctx, issues, target, kind)
     return Record(
         doc=doc.raw.name, id=doc.id, extractor=EXTRACTOR_VERSION, title=title_of(doc),
-        published=published_of(doc), kind=kind_of(doc),  # type: ignore[arg-type]
-        teams=teams, rounds=rounds, regions=regions, localities=localities, people=people, issues=issues, inspected=inspected,
+        published=published_of(doc), kind=kind,  # type: ignore[arg-type]
+        teams=teams, rounds=rounds, regions=regions, localities=localities, people=people, issues=issues, measures=measures,
+        inspected=inspected,
     )

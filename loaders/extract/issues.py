@@ -72,6 +72,13 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def clean_issue_text(s: str) -> str:
+    """An issue as written, without lead-ins or the tail "等问题"."""
+    lex = _lexicon()
+    start, end = strip_re(s, (0, len(s)), lex.lead, lex.tail)
+    return balanced(s[start:end].strip(" ，,；;。：:").strip("“”‘’\"'"))
+
+
 def is_problem(s: str) -> bool:
     """Does the clause say something is wrong? A predicate (不到位, 滞后) always does; a
     problem area (腐败, 形式主义) does unless the clause is an action taken against it."""
