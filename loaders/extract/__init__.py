@@ -34,6 +34,9 @@ def extract(doc: LoadedDocument) -> Record:
     teams = extract_teams(ctx)
     rounds = extract_rounds(ctx)
     inspected = extract_inspected(ctx, teams)
+    if rounds:
+        for item in inspected:
+            item.round = item.round or rounds[0].name
     main_teams = list(dict.fromkeys(i.team for i in inspected if i.team))
     if not main_teams and teams:
         main_teams = [teams[0].name]

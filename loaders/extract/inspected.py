@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.assignments import assign_enumerated
 from loaders.extract.context import Context
 from loaders.gazetteer import gazetteer
 from loaders.record import Inspected, Team
@@ -74,6 +75,8 @@ def extract_inspected(ctx: Context, teams: list[Team]) -> list[Inspected]:
             elif start and not item.start:
                 item.start, item.end = start, end
             item.spans.append(ctx.span(s + pos, s + pos + len(written) + m.end()))
+    for item in assign_enumerated(ctx, teams):
+        out.setdefault((item.team or "", item.target), item)
     return _drop_party_groups(list(out.values()))
 
 
