@@ -11,7 +11,7 @@ from loaders.record import Round
 
 _N = f"[{NUMERAL_CHARS}]+"
 _ROUND = re.compile(rf"(?:({_N})届)?第({_N})轮(巡视|巡察)")
-_LOOKBACK = re.compile(r"([\u4e00-\u9fff]{0,10}?(?:专项)?)(巡视|巡察)“?回头看”?")
+_LOOKBACK = re.compile(r"((?:脱贫攻坚|扶贫领域|扶贫|整改|选人用人|巡视整改)?(?:专项)?)(巡视|巡察)“?回头看”?")
 
 
 def extract_rounds(ctx: Context) -> list[Round]:
