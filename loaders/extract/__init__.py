@@ -21,7 +21,7 @@ from loaders.extract.teams import extract_teams
 from loaders.record import Record
 from loaders.types import LoadedDocument
 
-EXTRACTOR_VERSION = "0.1.1"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 def extract(doc: LoadedDocument) -> Record:

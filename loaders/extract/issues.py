@@ -142,6 +142,9 @@ class _Finder:
                 piece = trim(text, piece[0] + 1, piece[1] - 1, chars="。 ")
             owned = self._owner(piece)
             for clause in self._commas(piece[0] if owned is None else owned[0][0], piece[1]):
+                inner = self._owner(clause)
+                if inner is not None:
+                    clause, owned = inner[0], inner
                 clause = self._clean(clause)
                 raw = text[clause[0]:clause[1]]
                 frame = re.search(r"等(?:方面的?|共性|突出)?问题", text[clause[0]:clause[1] + 8])

@@ -21,6 +21,7 @@ from loaders.extract.clauses import Piece, split_top, trim
 from loaders.extract.context import Context
 from loaders.extract.issues import clean_issue_text
 from loaders.extract.subjects import official
+from loaders.gazetteer import gazetteer
 from loaders.record import Issue, Measure
 from loaders.rules import patterns
 
@@ -81,7 +82,7 @@ def extract_measures(ctx: Context, issues: list[Issue], target: str | None, kind
                 if aimed:
                     issue = clean_issue_text(aimed.group("issue"))
                     if aimed.group("subject"):
-                        actor = official(aimed.group("subject"), ctx) or actor
+                        actor = _actor(aimed.group("subject"), ctx) or actor
                     unit = (unit[0] + aimed.end(), unit[1])
                     raw = text[unit[0]:unit[1]]
                 speaker = _SPEAKER.search(raw)
@@ -125,7 +126,7 @@ def extract_measures(ctx: Context, issues: list[Issue], target: str | None, kind
                 if not keep:
                     continue
                 start = unit[0] + (ordinal.end() if ordinal else 0)
-                who = (official(subject.group("subject"), ctx) if subject else None) or actor or target
+                who = (_actor(subject.group("subject"), ctx) if subject else None) or actor or target
                 measures.append(Measure(text=text[start:unit[1]], actor=who, issue=issue,
                                         status="pledged" if (pledging or modal) else "done",
                                         spans=[ctx.span(start, unit[1])]))
@@ -142,3 +143,10 @@ def _overlaps(unit: Piece, taken: list[Piece]) -> bool:
     """A unit that is mostly a reported problem is not a measure."""
     inside = sum(max(0, min(unit[1], e) - max(unit[0], s)) for s, e in taken)
     return inside * 2 > unit[1] - unit[0]
+
+
+def _actor(written: str, ctx: Context) -> str | None:
+    """A place alone (威宁自治县) by its official name; a body (漾濞县委) as written."""
+    if written in gazetteer().forms:
+        return official(written, ctx)
+    return written if official(written, ctx) else None
