@@ -31,8 +31,8 @@ def extract_localities(ctx: Context) -> list[Locality]:
             name = township.name
             if (len(name) < 3 and not name.endswith("村")) or _common_word(name):
                 continue
-            for m in re.finditer(re.escape(name), text):
-                start, end = m.start(), m.end()
+            for start in _occurrences(text, name):
+                end = start + len(name)
                 if name.endswith("村") and text.startswith("村", end) and not text.startswith("村委", end):
                     end += 1
                 if start > 0 and _HAN.match(text[start - 1]) and not _BEFORE.search(text[max(0, start - 4):start]):
@@ -56,9 +56,16 @@ def extract_localities(ctx: Context) -> list[Locality]:
     return sorted(out.values(), key=lambda loc: loc.spans[0][0])
 
 
+def _occurrences(text: str, name: str) -> list[int]:
+    found, pos = [], text.find(name)
+    while pos >= 0:
+        found.append(pos)
+        pos = text.find(name, pos + 1)
+    return found
+
+
 def _starts(ctx: Context, item: Locality) -> list[tuple[int, int]]:
-    name = item.name
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(name), ctx.text)]
+    return [(pos, pos + len(item.name)) for pos in _occurrences(ctx.text, item.name)]
 
 
 @cache
