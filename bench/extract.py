@@ -17,12 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import jieba  # noqa: E402
+import jieba
 
-from loaders.errors import XunshiError  # noqa: E402
-from loaders.extract import extract  # noqa: E402
-from loaders.load import load_file  # noqa: E402
-from loaders.pipeline import expand  # noqa: E402
+from loaders.errors import XunshiError
+from loaders.extract import extract
+from loaders.load import load_file
+from loaders.pipeline import expand
 
 
 def main() -> None:
