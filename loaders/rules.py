@@ -60,3 +60,8 @@ def patterns(name: str, label: str | None = None) -> list[str]:
         if label is None or rule.label == label:
             out.extend([rule.pattern] if isinstance(rule.pattern, str) else rule.pattern)
     return out
+
+
+def alternation(name: str, label: str) -> str:
+    """The regular-expression patterns of one label of a rule file, as one alternation."""
+    return "|".join(f"(?:{p})" for p in patterns(name, label))

@@ -25,7 +25,7 @@ from loaders.extract.clauses import Piece, balanced, split_top, strip_re, trim
 from loaders.extract.context import Context
 from loaders.extract.subjects import subject_before
 from loaders.record import Issue, Team
-from loaders.rules import load_rules, patterns
+from loaders.rules import alternation, load_rules
 
 _QUOTED_EARLIER = re.compile(r"反馈的?“([^”]{4,80})”(?:等)?问题")
 _EARLIER_ROUND = re.compile(r"(上一?轮|前一?轮|此前|上次|以往)(?:巡视|巡察)(?:组)?")
@@ -51,7 +51,7 @@ class _Lexicon:
 @cache
 def _lexicon() -> _Lexicon:
     def alt(label: str) -> str:
-        return "|".join(f"(?:{p})" for p in patterns("problems", label))
+        return alternation("problems", label)
 
     bodies = alt("body")
     unowned = rf"(?:有的|一些|部分|个别|不少|多数|少数|许多)(?:{bodies})?(?:还|也)?(?:被[^，。；：]{{0,10}}?指出|存在(?=“))" \

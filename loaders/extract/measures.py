@@ -23,7 +23,7 @@ from loaders.extract.issues import clean_issue_text
 from loaders.extract.subjects import official
 from loaders.gazetteer import gazetteer
 from loaders.record import Issue, Measure
-from loaders.rules import patterns
+from loaders.rules import alternation
 
 _AIMED = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{2,16}?)?针对(?P<issue>(?:(?!问题)[^。；]){4,120}?)(?:的|等)?问题[，,。]")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[）)、.．]|第[一二三四五六七八九十]+[，、])")
@@ -48,7 +48,7 @@ class _Lexicon:
 @cache
 def _lexicon() -> _Lexicon:
     def alt(label: str) -> str:
-        return "|".join(f"(?:{p})" for p in patterns("measures", label))
+        return alternation("measures", label)
 
     return _Lexicon(action=re.compile(rf"^(?:{alt('action')})"), result=re.compile(alt("result")),
                     pledge=re.compile(alt("pledge")), context=re.compile(alt("context")),
