@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from loaders.extract.organizations import type_of
 from loaders.gazetteer import Place, by_official_name, parents
 from loaders.record import Record, Team
 
@@ -147,7 +148,12 @@ def _target(rows: Rows, name: str, regions: dict[str, str], doc_id: str) -> str:
     if place is not None and place.name == name:
         regions[name] = _region(rows, place)
         return regions[name]
-    return rows.node("Organization", name, {"name": name, "type": "other"})
+    return _organization(rows, name)
+
+
+def _organization(rows: Rows, name: str) -> str:
+    """The node of a body named only in passing; its type comes from its name, the same in every document."""
+    return rows.node("Organization", name, {"name": name, "type": type_of(name)})
 
 
 def _affiliation(rows: Rows, titles: list[str], teams: dict[str, str], regions: dict[str, str],
@@ -159,7 +165,7 @@ def _affiliation(rows: Rows, titles: list[str], teams: dict[str, str], regions: 
         if body in teams:
             return rows.nodes["Team"][teams[body].split(":", 1)[1]]["props"]["name"], teams[body]
         if len(body) >= 2:
-            return body, rows.node("Organization", body, {"name": body, "type": "other"})
+            return body, _organization(rows, body)
     if titles:
         return titles[0], None
     return f"?{doc_id[:12]}", None

@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Span = tuple[int, int]
 Level = Literal["central", "province", "city", "county"]
 RegionLevel = Literal["province", "prefecture", "county"]
+OrgType = Literal["party_committee", "discipline", "organization_dept", "inspection_office", "government",
+                  "enterprise", "other"]
 CATEGORIES = (
     "political_responsibility", "supervision", "funds", "industry_projects", "relocation_housing",
     "public_services", "infrastructure", "employment", "formalism_bureaucratism", "corruption",
@@ -61,7 +63,8 @@ class Locality(Item):
 
 class Organization(Item):
     name: str
-    type: str = "other"
+    type: OrgType = "other"
+    as_written: str | None = None
 
 
 class Person(Item):
@@ -95,7 +98,7 @@ class Inspected(Item):
 
 class Figure(Item):
     what: str
-    value: float
+    value: int | float
     unit: str | None = None
     actor: str | None = None
 

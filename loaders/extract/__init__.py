@@ -9,11 +9,13 @@ the issues those inspections found.
 from __future__ import annotations
 
 from loaders.extract.context import Context
+from loaders.extract.figures import extract_figures
 from loaders.extract.inspected import extract_inspected
 from loaders.extract.issues import extract_issues
 from loaders.extract.localities import extract_localities
 from loaders.extract.measures import extract_measures
 from loaders.extract.meta import kind_of, published_of, title_of
+from loaders.extract.organizations import extract_organizations
 from loaders.extract.people import extract_people
 from loaders.extract.regions import extract_regions, find_places
 from loaders.extract.rounds import extract_rounds
@@ -21,7 +23,7 @@ from loaders.extract.teams import extract_teams
 from loaders.record import Record
 from loaders.types import LoadedDocument
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def extract(doc: LoadedDocument) -> Record:
@@ -31,6 +33,7 @@ def extract(doc: LoadedDocument) -> Record:
     ctx.settle_home()
     regions = extract_regions(ctx)
     localities = extract_localities(ctx)
+    organizations = extract_organizations(ctx)
     teams = extract_teams(ctx)
     rounds = extract_rounds(ctx)
     inspected = extract_inspected(ctx, teams)
@@ -44,9 +47,10 @@ def extract(doc: LoadedDocument) -> Record:
     issues = extract_issues(ctx, teams, main_teams, target)
     kind = kind_of(doc)
     measures = extract_measures(ctx, issues, target, kind)
+    figures = extract_figures(ctx, target if kind == "rectification" else None)
     return Record(
         doc=doc.raw.name, id=doc.id, extractor=EXTRACTOR_VERSION, title=title_of(doc),
         published=published_of(doc), kind=kind,  # type: ignore[arg-type]
-        teams=teams, rounds=rounds, regions=regions, localities=localities, people=people, issues=issues, measures=measures,
-        inspected=inspected,
+        teams=teams, rounds=rounds, regions=regions, localities=localities, organizations=organizations, people=people, issues=issues, measures=measures,
+        inspected=inspected, figures=figures,
     )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from loaders.extract.context import Context
 from loaders.gazetteer import Place, PlaceMention, gazetteer
 from loaders.record import Region
 from loaders.rules import patterns
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @cache
@@ -27,10 +30,21 @@ def find_places(ctx: Context) -> None:
 def _accept(m: PlaceMention, text: str, ctx: Context) -> bool:
     if ctx.inside_person(m.start, m.end):
         return False
+    if _conjunction(m, text):
+        return False
     tail = text[m.end : m.end + 5]
     if tail.startswith(_after("media_after")):
         return False
     return not (m.bare and tail.startswith(_after("locality_after")))
+
+
+def _conjunction(m: PlaceMention, text: str) -> bool:
+    """和县 in 县委和县纪委 is 和 + 县纪委: a two-character form that starts with a conjunction,
+    glued to the word before it, is not the place."""
+    if len(m.form) != 2 or m.form[0] not in "和与及同" or m.start == 0:
+        return False
+    before = text[m.start - 1]
+    return bool(_HAN.match(before)) and before not in "省市州"
 
 
 def _resolve(m: PlaceMention, provinces: set[str], prefectures: set[str]) -> Place:
