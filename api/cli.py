@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api import services
+from api.cli_query import query_app
 from api.settings import Settings
 from graph.ingest import ingest_paths
 from graph.store import Store, open_store
@@ -21,6 +22,7 @@ from loaders.pipeline import expand, run
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Knowledge graph of party-inspection (巡视/巡察) entities from Chinese documents.")
+app.add_typer(query_app, name="query")
 out = Console()
 err = Console(stderr=True)
 
