@@ -51,6 +51,7 @@ def write_document(store: Store, doc: LoadedDocument, record: Record, *, force: 
             "name": doc.raw.name, "source": source, "format": doc.raw.format, "encoding": doc.raw.encoding,
             "title": record.title, "published": record.published, "kind": record.kind,
             "extractor": EXTRACTOR_VERSION, "text": doc.text, "original": doc.raw.original,
+            "record": record.model_dump_json(),
             "ingested_at": time.time(),
         },
     })

@@ -1,12 +1,26 @@
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
-from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ValidationError
 
 from api import services
-from api.deps import StoreDep
+from api.deps import ApiKeyDep, SettingsDep, StoreDep
+from api.documents import (
+    DocumentDetail,
+    DocumentText,
+    FileError,
+    UploadResult,
+    get_document,
+    get_extraction,
+    ingest_one,
+    remove_document,
+)
+from api.errors import ProblemError
+from loaders.record import Record
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -35,3 +49,76 @@ def list_documents(store: StoreDep, limit: Annotated[int, Query(ge=1, le=500)] =
     total = services.run_named(store=store, name="documents_count").rows[0][0]
     data = [DocumentPublic(**dict(zip(page.columns, row, strict=False))) for row in page.rows]
     return DocumentsPublic(data=data, count=total, limit=limit, offset=offset)
+
+
+_UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {"schema": {
+                "type": "object", "required": ["files"],
+                "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
+            "application/json": {"schema": DocumentText.model_json_schema()},
+        },
+    },
+}
+
+
+@router.post("", response_model=UploadResult, status_code=201, openapi_extra=_UPLOAD_BODY,
+             responses={413: {"description": "Every file was too large"},
+                        422: {"description": "No file could be read, or the body is not valid"}})
+async def upload_documents(request: Request, response: Response, store: StoreDep, settings: SettingsDep,
+                           _: ApiKeyDep) -> UploadResult:
+    """Upload one or more files (multipart field ``files``) or JSON ``{name, text}``: each is loaded,
+    extracted and written in one transaction; the response has the records and the per-file errors."""
+    limit = settings.max_upload_bytes
+    content_type = request.headers.get("content-type", "")
+    uploads: list[tuple[str, bytes]] = []
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form()
+        for value in form.getlist("files"):
+            if isinstance(value, str):
+                raise ProblemError(422, "Invalid upload", "the field 'files' must hold files, not text")
+            uploads.append((value.filename or "upload.txt", await value.read(limit + 1)))
+        if not uploads:
+            raise ProblemError(422, "Invalid upload", "no files: send them in the multipart field 'files'")
+    else:
+        try:
+            body = DocumentText.model_validate(json.loads(await request.body() or b"null"))
+        except json.JSONDecodeError as exc:
+            raise ProblemError(422, "Invalid upload", f"the body is not JSON ({exc.msg}); send multipart 'files', "
+                                                      "or JSON {\"name\": ..., \"text\": ...}") from exc
+        except ValidationError as exc:
+            fields = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors())
+            raise ProblemError(422, "Invalid upload", f"{fields}; send multipart 'files', "
+                                                      "or JSON {\"name\": ..., \"text\": ...}") from exc
+        uploads.append((body.name, body.text.encode("utf-8")))
+    results, errors = [], []
+    for name, data in uploads:
+        outcome = await run_in_threadpool(ingest_one, store, name, data, max_bytes=limit)
+        (errors if isinstance(outcome, FileError) else results).append(outcome)
+    if not results:
+        statuses = {e.status for e in errors}
+        status = statuses.pop() if len(statuses) == 1 else 422
+        detail = "; ".join(f"{e.name}: {e.detail}" if e.name not in e.detail else e.detail for e in errors)
+        raise ProblemError(status, "Document too large" if status == 413 else "Nothing ingested", detail)
+    return UploadResult(results=results, errors=errors)
+
+
+@router.get("/{doc_id}", response_model=DocumentDetail, responses={404: {"description": "Unknown document"}})
+def read_document(doc_id: str, store: StoreDep) -> DocumentDetail:
+    """Metadata, the normalised text and the original text of one document."""
+    return get_document(store, doc_id)
+
+
+@router.get("/{doc_id}/extraction", response_model=Record, responses={404: {"description": "Unknown document"}})
+def read_extraction(doc_id: str, store: StoreDep) -> Record:
+    """The extraction record of one document, every item with its spans into the original text."""
+    return get_extraction(store, doc_id)
+
+
+@router.delete("/{doc_id}", status_code=204, responses={404: {"description": "Unknown document"}})
+def delete(doc_id: str, store: StoreDep, _: ApiKeyDep) -> Response:
+    """Remove the document and every fact only it supported."""
+    remove_document(store, doc_id)
+    return Response(status_code=204)

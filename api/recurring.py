@@ -1,0 +1,54 @@
+"""Recurring issues for the API and the CLI: resolve the target as a reader writes it, run the named
+query, group (graph/recurrence.py), page."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from graph.recurrence import AcrossTargets, Link, Recurrence, group_across_targets, group_recurrences, statements
+from graph.store import Store
+from loaders.gazetteer import gazetteer
+from loaders.normalise import normalise
+
+
+class RecurringPage(BaseModel):
+    data: list[Recurrence]
+    count: int = Field(description="Recurring problems in all, before paging.")
+    limit: int
+    offset: int
+
+
+class AcrossTargetsPage(BaseModel):
+    data: list[AcrossTargets]
+    count: int
+    limit: int
+    offset: int
+
+
+def resolve_target(target: str | None) -> str | None:
+    """The form the store knows a target by: a region's code for any of its names (漾濞县, 漾濞,
+    Traditional 漾濞縣 → 532922); bodies and uids unchanged (Traditional converted)."""
+    if target is None or not target.strip():
+        return None
+    text = normalise(target.strip()).text
+    places = gazetteer().forms.get(text)
+    if places:
+        return places[0].code
+    return text
+
+
+def recurring(store: Store, *, target: str | None = None, category: str | None = None, min_rounds: int = 2,
+              since: str | None = None, until: str | None = None, link: Link = "similar",
+              threshold: float = 80.0, limit: int = 50, offset: int = 0) -> RecurringPage:
+    rows = statements(store, target=resolve_target(target), category=category)
+    found = group_recurrences(rows, min_rounds=min_rounds, link=link, threshold=threshold, since=since,
+                              until=until)
+    return RecurringPage(data=found[offset:offset + limit], count=len(found), limit=limit, offset=offset)
+
+
+def across_targets(store: Store, *, round: str | None = None, category: str | None = None, min_targets: int = 2,
+                   link: Link = "similar", threshold: float = 80.0, limit: int = 50,
+                   offset: int = 0) -> AcrossTargetsPage:
+    rows = statements(store, category=category)
+    found = group_across_targets(rows, min_targets=min_targets, link=link, threshold=threshold, round_filter=round)
+    return AcrossTargetsPage(data=found[offset:offset + limit], count=len(found), limit=limit, offset=offset)
