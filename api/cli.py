@@ -155,7 +155,7 @@ def serve(data: DataOpt = None, store: StoreOpt = None,
     settings = _settings(data, store)
     writes = "need the X-API-Key header" if settings.api_key else "are open (set XUNSHI_API_KEY to protect them)"
     err.print(f"xunshi serving {settings.store or f'embedded store in {settings.data}'} on http://{host}:{port} "
-              f"- writes {writes}")
+              f"- writes {writes}", soft_wrap=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 

@@ -1,0 +1,46 @@
+"""Start a real ``xunshi serve`` process on loopback for HTTP tests, and stop it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from tests.conftest import ROOT, free_port
+
+
+def ingest(data: Path, *paths: Path) -> None:
+    subprocess.run([sys.executable, "-m", "api.cli", "ingest", "--data", str(data), *map(str, paths)],
+                   check=True, cwd=ROOT, capture_output=True, timeout=600)
+
+
+@contextmanager
+def serving(data: Path, **env: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """(base URL, process) of a running server over ``data``; ``env`` sets XUNSHI_ variables."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--data", str(data), "--port", str(port)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "XUNSHI_API_KEY": "", **env})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            raise RuntimeError(f"server did not start: {proc.stderr.read() if proc.stderr else ''}")
+        time.sleep(0.2)
+    try:
+        yield base, proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
