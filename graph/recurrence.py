@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from graph import queries
 from graph.store import Store
@@ -146,6 +146,30 @@ def similar(a: str, b: str, threshold: float = DEFAULT_SIMILARITY) -> bool:
     return fuzz.ratio(a, b) >= threshold or (min(len(a), len(b)) >= 6 and fuzz.partial_ratio(a, b) >= 95)
 
 
+def similar_pairs(texts: list[str], threshold: float = DEFAULT_SIMILARITY,
+                  blocks: list[str] | None = None) -> list[tuple[int, int]]:
+    """Index pairs of near-duplicate texts; with ``blocks``, only texts of the same block are compared
+    (vectorised with rapidfuzz's cdist, so a round with thousands of statements stays fast)."""
+    by_block: dict[str, list[int]] = defaultdict(list)
+    for index, block in enumerate(blocks or [""] * len(texts)):
+        by_block[block].append(index)
+    out: list[tuple[int, int]] = []
+    for indexes in by_block.values():
+        if len(indexes) < 2:
+            continue
+        chunk = [texts[i] for i in indexes]
+        scores = process.cdist(chunk, chunk, scorer=fuzz.ratio, score_cutoff=threshold, dtype="uint8", workers=-1)
+        for a, b in zip(*scores.nonzero(), strict=True):
+            if a < b:
+                out.append((indexes[a], indexes[b]))
+        if len(chunk) <= 400:  # the containment test (one statement inside a longer one) is pairwise
+            for a in range(len(chunk)):
+                for b in range(a + 1, len(chunk)):
+                    if scores[a, b] == 0 and similar(chunk[a], chunk[b], threshold):
+                        out.append((indexes[a], indexes[b]))
+    return out
+
+
 def group_recurrences(rows: Iterable[dict[str, Any]], *, min_rounds: int = 2, link: Link = "similar",
                       threshold: float = DEFAULT_SIMILARITY, since: str | None = None,
                       until: str | None = None) -> list[Recurrence]:
@@ -192,10 +216,8 @@ def _target_recurrences(rows: list[dict[str, Any]], min_rounds: int, link: Link,
         groups.union(index, index, "stated")
     allowed = STRENGTH[link]
     if allowed <= STRENGTH["similar"]:
-        for a in range(len(items)):
-            for b in range(a + 1, len(items)):
-                if similar(items[a].text, items[b].text, threshold):
-                    groups.union(a, b, "similar")
+        for a, b in similar_pairs([item.text for item in items], threshold):
+            groups.union(a, b, "similar")
     if allowed <= STRENGTH["category"]:
         first_of: dict[str, int] = {}
         for index, item in enumerate(items):
@@ -280,13 +302,13 @@ def group_across_targets(rows: Iterable[dict[str, Any]], *, min_targets: int = 2
     out: list[AcrossTargets] = []
     for items in by_round.values():
         groups = _Groups(len(items))
-        for a in range(len(items)):
-            for b in range(a + 1, len(items)):
-                if link == "category":
-                    if items[a].category == items[b].category:
-                        groups.union(a, b, "category")
-                elif similar(items[a].text, items[b].text, threshold):
-                    groups.union(a, b, "similar")
+        if link == "category":
+            first_of: dict[str, int] = {}
+            for index, item in enumerate(items):
+                groups.union(first_of.setdefault(item.category, index), index, "category")
+        else:  # near-duplicates are compared within a category: a problem keeps its category everywhere
+            for a, b in similar_pairs([i.text for i in items], threshold, blocks=[i.category for i in items]):
+                groups.union(a, b, "similar")
         members: dict[int, list[int]] = defaultdict(list)
         for index in range(len(items)):
             members[groups.find(index)].append(index)
