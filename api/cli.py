@@ -14,6 +14,7 @@ from rich.table import Table
 
 from api import services
 from api.cli_query import query_app
+from api.cli_recurring import recurring_command
 from api.settings import Settings
 from graph.ingest import ingest_paths
 from graph.store import Store, open_store
@@ -22,6 +23,7 @@ from loaders.pipeline import expand, run
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Knowledge graph of party-inspection (巡视/巡察) entities from Chinese documents.")
+query_app.command("recurring")(recurring_command)
 app.add_typer(query_app, name="query")
 out = Console()
 err = Console(stderr=True)

@@ -3,8 +3,12 @@ query, group (graph/recurrence.py), page."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from typing import Any
+
 from pydantic import BaseModel, Field
 
+from graph import queries
 from graph.recurrence import AcrossTargets, Link, Recurrence, group_across_targets, group_recurrences, statements
 from graph.store import Store
 from loaders.gazetteer import gazetteer
@@ -37,10 +41,29 @@ def resolve_target(target: str | None) -> str | None:
     return text
 
 
+_CACHE: OrderedDict[tuple[Any, ...], list[dict[str, Any]]] = OrderedDict()
+_CACHE_SIZE = 32
+
+
+def cached_statements(store: Store, *, target: str | None = None, category: str | None = None
+                      ) -> list[dict[str, Any]]:
+    """The statement rows, reused until the graph changes (``cypher/graph_version.cypher``)."""
+    version = tuple(store.read(queries.get("graph_version").text).rows[0])
+    key = (id(store), version, target, category)
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    rows = statements(store, target=target, category=category)
+    _CACHE[key] = rows
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return rows
+
+
 def recurring(store: Store, *, target: str | None = None, category: str | None = None, min_rounds: int = 2,
               since: str | None = None, until: str | None = None, link: Link = "similar",
               threshold: float = 80.0, limit: int = 50, offset: int = 0) -> RecurringPage:
-    rows = statements(store, target=resolve_target(target), category=category)
+    rows = cached_statements(store, target=resolve_target(target), category=category)
     found = group_recurrences(rows, min_rounds=min_rounds, link=link, threshold=threshold, since=since,
                               until=until)
     return RecurringPage(data=found[offset:offset + limit], count=len(found), limit=limit, offset=offset)
@@ -49,6 +72,6 @@ def recurring(store: Store, *, target: str | None = None, category: str | None =
 def across_targets(store: Store, *, round: str | None = None, category: str | None = None, min_targets: int = 2,
                    link: Link = "similar", threshold: float = 80.0, limit: int = 50,
                    offset: int = 0) -> AcrossTargetsPage:
-    rows = statements(store, category=category)
+    rows = cached_statements(store, category=category)
     found = group_across_targets(rows, min_targets=min_targets, link=link, threshold=threshold, round_filter=round)
     return AcrossTargetsPage(data=found[offset:offset + limit], count=len(found), limit=limit, offset=offset)

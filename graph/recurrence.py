@@ -266,7 +266,7 @@ def _recurrence(items: list[_Item], indexes: list[int], earlier: dict[int, list[
         return None
     ordered = _in_time_order(list(rounds.values()))
     anchor = items[next((i for i in indexes if i in earlier), indexes[0])]
-    link_kinds = sorted({r.linked_by for r in ordered}, key=lambda k: -STRENGTH[k])
+    link_kinds = sorted(set(links) | {r.linked_by for r in ordered}, key=lambda k: -STRENGTH[k])
     problem = anchor.text if link_kinds[0] != "category" or len(indexes) == 1 else anchor.category
     return Recurrence(target=anchor.target, target_uid=anchor.target_uid, problem=problem,
                       category=anchor.category, rounds=ordered, round_count=len(ordered),

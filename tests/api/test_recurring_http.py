@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import SEEDS, needs_shared
+from tests.conftest import ROOT, SEEDS, needs_shared
 from tests.serving import ingest, serving
 
 pytestmark = needs_shared
@@ -15,9 +19,14 @@ KEY = "test-key-漾濞".encode().hex()
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    data = tmp_path_factory.mktemp("seeds-data")
-    ingest(data, SEEDS)
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("seeds-data")
+    ingest(path, SEEDS)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(data: Path) -> Iterator[tuple[str, str]]:
     with serving(data, XUNSHI_API_KEY=KEY, XUNSHI_MAX_UPLOAD_BYTES="4096") as (base, proc):
         yield base, proc.stderr.readline() if proc.stderr else ""
 
@@ -142,3 +151,12 @@ def test_the_openapi_page_documents_the_query_api(server: tuple[str, str]) -> No
     assert httpx.get(f"{base}/docs").status_code == 200
 
 
+
+
+def test_the_cli_twin_gives_the_same_answer(server: tuple[str, str], data: Path) -> None:
+    base, _ = server
+    done = subprocess.run([sys.executable, "-m", "api.cli", "query", "recurring", "--target", "漾濞县", "--json",
+                           "--data", str(data)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    over_http = httpx.get(f"{base}/recurring-issues", params={"target": "漾濞县"}).json()
+    assert json.loads(done.stdout) == over_http

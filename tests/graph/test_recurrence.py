@@ -43,7 +43,8 @@ def test_near_duplicate_texts_in_two_rounds_recur_and_stay_in_time_order() -> No
 
 
 def test_category_links_only_when_asked_and_other_targets_never_mix() -> None:
-    rows = [_row("d1:i0", "易地扶贫搬迁后续扶持不到位", category="relocation_housing", team="第一组", date="2018-01-01"),
+    rows = [_row("d1:i0", "易地扶贫搬迁后续扶持不到位", category="relocation_housing", team="第一组",
+                 date="2018-01-01"),
             _row("d2:i0", "安置点配套设施建设滞后", category="relocation_housing", team="第二组", date="2020-01-01"),
             _row("d3:i0", "安置点配套设施建设滞后", category="relocation_housing", team="第三组", date="2021-01-01",
                  target=("Region:900002", "乙县"))]
