@@ -4,7 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint clean
+CYTOSCAPE := 3.34.4
+ASSETS := api/static/vendor/cytoscape.min.js
+
+.PHONY: demo test lint clean assets browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -12,15 +15,29 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+## The graph-drawing library of the web page, vendored from the npm registry (not committed).
+assets: $(ASSETS)
+$(ASSETS):
+	rm -rf .npm-pack && mkdir -p .npm-pack api/static/vendor
+	cd .npm-pack && npm pack --silent cytoscape@$(CYTOSCAPE) >/dev/null && tar -xzf cytoscape-$(CYTOSCAPE).tgz
+	cp .npm-pack/package/dist/cytoscape.min.js $(ASSETS)
+	cp .npm-pack/package/LICENSE api/static/vendor/cytoscape.LICENSE
+	rm -rf .npm-pack
+
+## Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+browser:
+	(command -v chromium && fc-list :lang=zh | grep -q .) >/dev/null 2>&1 || apt-get install -y -q chromium fonts-wqy-zenhei >/dev/null 2>&1 || \
+		(apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-wqy-zenhei >/dev/null)
+
 ## Ingest the bundled sample corpus into the embedded store (./data) and serve it on 127.0.0.1:8000.
-demo: $(STAMP)
+demo: $(STAMP) $(ASSETS)
 	$(BIN)/xunshi ingest samples
 	$(BIN)/xunshi serve --host 127.0.0.1 --port 8000
 
 ## Run the whole test suite (lint first).
-test: $(STAMP)
+test: $(STAMP) $(ASSETS) browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) data .pytest_cache
+	rm -rf $(VENV) data .pytest_cache api/static/vendor

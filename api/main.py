@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routes import cypher, documents, entities, recurring, search, system
+from api.routes import cypher, documents, entities, profiles, recurring, search, system, web
 from api.settings import Settings
 from graph.store import open_store
 
@@ -28,6 +28,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     errors.install(app)
-    for module in (system, documents, recurring, search, entities, cypher):
+    app.include_router(web.router)
+    app.mount("/static", web.static_files(), name="static")
+    for module in (system, documents, recurring, search, entities, profiles, cypher):
         app.include_router(module.router)
     return app
