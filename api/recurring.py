@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from graph import queries
 from graph.recurrence import AcrossTargets, Link, Recurrence, group_across_targets, group_recurrences, statements
 from graph.store import Store
+from graph.version import fingerprint
 from loaders.gazetteer import gazetteer
 from loaders.normalise import normalise
 
@@ -47,8 +47,8 @@ _CACHE_SIZE = 32
 
 def cached_statements(store: Store, *, target: str | None = None, category: str | None = None
                       ) -> list[dict[str, Any]]:
-    """The statement rows, reused until the graph changes (``cypher/graph_version.cypher``)."""
-    version = tuple(store.read(queries.get("graph_version").text).rows[0])
+    """The statement rows, reused until the graph changes (``graph/version.py``)."""
+    version = fingerprint(store)
     key = (id(store), version, target, category)
     if key in _CACHE:
         _CACHE.move_to_end(key)

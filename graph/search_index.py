@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from graph import queries
 from graph.store import Store
+from graph.version import fingerprint
 
 MIN_SCORE = 50.0
 MAX_CANDIDATES = 400
@@ -143,9 +144,9 @@ def entry_of(uid: str, labels: list[str], props: dict[str, Any]) -> Entry | None
     name = props.get("name") or props.get("text") or props.get("code") or key
     forms: tuple[str, ...] = ()
     if label == "Region":
-        from loaders.gazetteer import _short_forms
+        from loaders.gazetteer import short_forms
 
-        suffixed, bare = _short_forms(name)
+        suffixed, bare = short_forms(name)
         forms = (*suffixed, *bare, key)
     return Entry(label, key, str(name), _detail(label, props), forms)
 
@@ -179,11 +180,6 @@ def load(store: Store) -> SearchIndex:
     result = store.read(queries.get("search_names").text, max_rows=10_000_000)
     entries = (entry_of(uid, labels, props) for uid, labels, props in result.rows)
     return SearchIndex.build(e for e in entries if e is not None)
-
-
-def fingerprint(store: Store) -> tuple[Any, ...]:
-    """What changes whenever a document is ingested, replaced or deleted."""
-    return tuple(store.read(queries.get("graph_fingerprint").text).rows[0])
 
 
 _cache: weakref.WeakKeyDictionary[Store, tuple[tuple[Any, ...], SearchIndex]] = weakref.WeakKeyDictionary()
