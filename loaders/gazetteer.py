@@ -103,12 +103,12 @@ def _short_forms(full: str) -> tuple[list[str], list[str]]:
     return suffixed, bare
 
 
-@cache
 def short_forms(full: str) -> tuple[list[str], list[str]]:
     """(suffixed short forms, bare short forms) of an official name: 漾濞彝族自治县 → ([漾濞县], [漾濞])."""
     return _short_forms(full)
 
 
+@cache
 def jieba_words() -> dict[str, tuple[int, str]]:
     import jieba
 
