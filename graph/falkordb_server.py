@@ -44,6 +44,19 @@ def _pid_alive(pid: int) -> bool:
         return True
 
 
+def _compact(client: redis.Redis, timeout: float = 120.0) -> None:
+    """Rewrite the append-only file as one snapshot before shutting down. Replaying thousands of logged
+    write statements at the next start takes minutes (140 s after 1,000 documents); loading the snapshot
+    takes well under a second."""
+    client.bgrewriteaof()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        persistence = client.info("persistence")
+        if not persistence.get("aof_rewrite_in_progress") and not persistence.get("aof_rewrite_scheduled"):
+            return
+        time.sleep(0.05)
+
+
 def _ping(socket_path: str) -> bool:
     try:
         client = redis.Redis(unix_socket_path=socket_path, socket_timeout=2, socket_connect_timeout=2)
@@ -105,6 +118,7 @@ class EmbeddedServer:
             return
         with contextlib.suppress(redis.RedisError, OSError):
             client = redis.Redis(unix_socket_path=info["socket"], socket_timeout=10)
+            _compact(client)
             client.shutdown(nosave=False)
         deadline = time.monotonic() + 15
         while _pid_alive(info["pid"]) and time.monotonic() < deadline:

@@ -13,7 +13,7 @@ from falkordb import FalkorDB
 from graph.falkordb_server import EmbeddedServer
 from graph.queries import schema_statements
 from graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, QueryResult, Store
-from loaders.errors import QueryError, StoreError
+from loaders.errors import QueryError, ReadOnlyViolation, StoreError
 
 
 class FalkorStore(Store):
@@ -69,8 +69,11 @@ class FalkorStore(Store):
             res = self.graph.ro_query(query, params or {}, timeout=timeout_ms)
         except redis.ResponseError as exc:
             message = str(exc)
-            if "timed out" in message.lower() or "timeout" in message.lower():
+            if message.strip().lower().startswith("query timed out"):  # not "'timeout' not defined"
                 raise QueryError(f"the query ran longer than {timeout_ms} ms and was stopped") from exc
+            if "only on read-only queries" in message:
+                raise ReadOnlyViolation("the store refused the query: it writes, and reads run read-only "
+                                        "(GRAPH.RO_QUERY)") from exc
             raise QueryError(message) from exc
         except (redis.ConnectionError, OSError) as exc:
             raise StoreError(f"lost the connection to {self.location}: {exc}") from exc
