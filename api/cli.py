@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api import services
+from api.cli_export import export_command
 from api.cli_query import query_app
 from api.cli_recurring import recurring_command
 from api.settings import Settings
@@ -24,6 +25,7 @@ from loaders.pipeline import expand, run
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Knowledge graph of party-inspection (巡视/巡察) entities from Chinese documents.")
 query_app.command("recurring")(recurring_command)
+app.command("export")(export_command)
 app.add_typer(query_app, name="query")
 out = Console()
 err = Console(stderr=True)

@@ -4,6 +4,7 @@ query, group (graph/recurrence.py), page."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -41,37 +42,51 @@ def resolve_target(target: str | None) -> str | None:
     return text
 
 
-_CACHE: OrderedDict[tuple[Any, ...], list[dict[str, Any]]] = OrderedDict()
+_CACHE: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 _CACHE_SIZE = 32
+
+
+def _cached(store: Store, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """``compute()``, reused until the graph changes (``graph/version.py``): statement rows and groupings
+    of a large graph take seconds, the fingerprint milliseconds."""
+    full_key = (id(store), fingerprint(store), *key)
+    if full_key in _CACHE:
+        _CACHE.move_to_end(full_key)
+        return _CACHE[full_key]
+    value = compute()
+    _CACHE[full_key] = value
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return value
 
 
 def cached_statements(store: Store, *, target: str | None = None, category: str | None = None
                       ) -> list[dict[str, Any]]:
-    """The statement rows, reused until the graph changes (``graph/version.py``)."""
-    version = fingerprint(store)
-    key = (id(store), version, target, category)
-    if key in _CACHE:
-        _CACHE.move_to_end(key)
-        return _CACHE[key]
-    rows = statements(store, target=target, category=category)
-    _CACHE[key] = rows
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return rows
+    """The statement rows of one target (or all), reused until the graph changes."""
+    return _cached(store, ("rows", target, category), lambda: statements(store, target=target, category=category))
 
 
 def recurring(store: Store, *, target: str | None = None, category: str | None = None, min_rounds: int = 2,
               since: str | None = None, until: str | None = None, link: Link = "similar",
               threshold: float = 80.0, limit: int = 50, offset: int = 0) -> RecurringPage:
-    rows = cached_statements(store, target=resolve_target(target), category=category)
-    found = group_recurrences(rows, min_rounds=min_rounds, link=link, threshold=threshold, since=since,
-                              until=until)
+    resolved = resolve_target(target)
+
+    def compute() -> list[Recurrence]:
+        rows = cached_statements(store, target=resolved, category=category)
+        return group_recurrences(rows, min_rounds=min_rounds, link=link, threshold=threshold, since=since,
+                                 until=until)
+
+    found = _cached(store, ("recurring", resolved, category, min_rounds, link, threshold, since, until), compute)
     return RecurringPage(data=found[offset:offset + limit], count=len(found), limit=limit, offset=offset)
 
 
 def across_targets(store: Store, *, round: str | None = None, category: str | None = None, min_targets: int = 2,
                    link: Link = "similar", threshold: float = 80.0, limit: int = 50,
                    offset: int = 0) -> AcrossTargetsPage:
-    rows = cached_statements(store, category=category)
-    found = group_across_targets(rows, min_targets=min_targets, link=link, threshold=threshold, round_filter=round)
+    def compute() -> list[AcrossTargets]:
+        rows = cached_statements(store, category=category)
+        return group_across_targets(rows, min_targets=min_targets, link=link, threshold=threshold,
+                                    round_filter=round)
+
+    found = _cached(store, ("across", round, category, min_targets, link, threshold), compute)
     return AcrossTargetsPage(data=found[offset:offset + limit], count=len(found), limit=limit, offset=offset)

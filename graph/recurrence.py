@@ -207,8 +207,9 @@ def _target_recurrences(rows: list[dict[str, Any]], min_rounds: int, link: Link,
                 continue
             index = len(items)
             items.append(_Item(row, round_uid, round_name, teams, date))
-            stated = [(e_round or e_team, e_round_name or e_name, e_name)
-                      for e_team, e_name, e_round, e_round_name in row.get("earlier") or [] if e_team]
+            named = sorted((e for e in row.get("earlier") or [] if e and e[0]),
+                           key=lambda e: (e[4] if len(e) > 4 and e[4] is not None else 1_000, e[1]))
+            stated = [(e[2] or e[0], e[3] or e[1], e[1]) for e in named]
             if stated:
                 earlier[index] = stated
     groups = _Groups(len(items))

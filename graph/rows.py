@@ -107,9 +107,9 @@ def build_rows(record: Record, doc_id: str) -> Rows:
         for name in issue.found_by:
             if name in teams:
                 rows.rel("FOUND_BY", uid, teams[name])
-        for name in issue.earlier_teams:
+        for order, name in enumerate(issue.earlier_teams):
             if name in teams:
-                rows.rel("RAISED_BEFORE_BY", uid, teams[name])
+                rows.rel("RAISED_BEFORE_BY", uid, teams[name], order=order)
     for n, measure in enumerate(record.measures):
         uid = rows.node("Measure", f"{doc_id}:m{n}", {
             "text": measure.text, "status": measure.status, "actor": measure.actor, "document": doc_id},

@@ -52,13 +52,24 @@ class Store(ABC):
         self.close()
 
 
-def open_store(store: str | None = None, *, data_dir: str | Path = "data", graph: str = "xunshi") -> Store:
-    """The embedded store of ``data_dir`` by default; ``falkordb://host:port`` for an external server."""
-    from graph.falkordb_store import FalkorStore
+NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
 
+
+def open_store(store: str | None = None, *, data_dir: str | Path = "data", graph: str = "xunshi") -> Store:
+    """The embedded store of ``data_dir`` by default; ``falkordb://host:port`` for an external FalkorDB;
+    ``neo4j://``, ``neo4j+s://`` or ``bolt://`` URIs for Neo4j (user, password and database from the URI or
+    ``XUNSHI_NEO4J_USER`` / ``XUNSHI_NEO4J_PASSWORD`` / ``XUNSHI_NEO4J_DATABASE``; ``graph`` is not used)."""
     if not store or store in ("embedded", "falkordb+embedded://"):
+        from graph.falkordb_store import FalkorStore
+
         return FalkorStore.embedded(data_dir, graph=graph)
     if store.startswith(("falkordb://", "redis://")):
+        from graph.falkordb_store import FalkorStore
+
         return FalkorStore.remote(store, graph=graph)
-    raise StoreError(f"unknown store URI {store!r}: use falkordb://host:port, or leave it out for the "
-                     f"embedded store in --data")
+    if store.startswith(NEO4J_SCHEMES):
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore.open(store)
+    raise StoreError(f"unknown store URI {store!r}: use falkordb://host:port, neo4j://host:7687, "
+                     f"neo4j+s://host or bolt://host:7687, or leave it out for the embedded store in --data")

@@ -1,0 +1,115 @@
+"""The Neo4j backend against a real Neo4j 5, when ``NEO4J_URI`` is set (skipped otherwise).
+
+    NEO4J_URI=neo4j://localhost:7687 NEO4J_USER=neo4j NEO4J_PASSWORD=... [NEO4J_DATABASE=neo4j] \\
+        .venv/bin/pytest tests/graph/test_neo4j_real.py
+
+THE TESTS EMPTY THAT DATABASE: point them at a throwaway one. They cover what FalkorDB's Bolt port cannot
+(tests/graph/test_neo4j_bolt.py): the Neo4j schema, READ transactions refusing writes, transaction
+timeouts, bookmarks, every named query compiling on Neo4j, the MERGE script loading through the driver,
+and the same stats and recurring-issues answer as the embedded FalkorDB.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from api import services
+from api.recurring import recurring
+from graph import queries
+from graph.export import write_cypher_script
+from graph.falkordb_store import FalkorStore
+from graph.ingest import ingest_paths
+from graph.neo4j_store import NEO4J, Neo4jSettings, Neo4jStore
+from loaders.errors import QueryError, ReadOnlyViolation
+from loaders.pipeline import expand
+from tests.conftest import SEEDS, needs_shared
+
+URI = os.environ.get("NEO4J_URI")
+pytestmark = [needs_shared, pytest.mark.skipif(not URI, reason="NEO4J_URI is not set: no real Neo4j to test")]
+
+
+def _wipe(store: Neo4jStore) -> None:
+    store.write("MATCH (n) DETACH DELETE n")
+
+
+@pytest.fixture(scope="module")
+def neo() -> Iterator[Neo4jStore]:
+    settings = Neo4jSettings(_env_file=None, user=os.environ.get("NEO4J_USER"),
+                             password=os.environ.get("NEO4J_PASSWORD"),
+                             database=os.environ.get("NEO4J_DATABASE", "neo4j"))
+    store = Neo4jStore.open(URI or "", settings)
+    _wipe(store)
+    yield store
+    _wipe(store)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def native(_server_store: FalkorStore) -> Iterator[FalkorStore]:
+    store = FalkorStore(_server_store.db, graph="neo4j-real-native", location="native")
+    assert ingest_paths(store, expand([SEEDS])).ok
+    yield store
+    store.graph.delete()
+
+
+def test_it_is_neo4j_with_the_whole_schema(neo: Neo4jStore) -> None:
+    assert neo.dialect is NEO4J
+    names = {row[0] for row in neo.read("SHOW CONSTRAINTS YIELD name RETURN name").rows}
+    assert {"entity_uid", "document_id", "team_key", "region_code", "person_key", "issue_id"} <= names
+    indexes = {row[0] for row in neo.read("SHOW INDEXES YIELD name RETURN name").rows}
+    assert {"document_source", "issue_category", "entity_text"} <= indexes
+    neo.ensure_schema()  # IF NOT EXISTS: again without error
+
+
+def test_every_named_query_compiles_on_neo4j(neo: Neo4jStore) -> None:
+    for query in queries.all_queries():
+        params = dict.fromkeys(query.parameters)
+        params.update({k: 0 for k in ("offset", "limit", "after", "max_hops") if k in params})
+        params.update({k: [] for k in ("uids", "docs", "replace") if k in params})
+        runner = neo.write if query.name in ("write_document", "delete_document") else neo.read
+        try:
+            runner("EXPLAIN " + query.text, params)
+        except QueryError as exc:
+            pytest.fail(f"{query.name}: {exc}")
+
+
+def test_seeds_give_the_same_stats_and_recurring_issues(neo: Neo4jStore, native: FalkorStore) -> None:
+    summary = ingest_paths(neo, expand([SEEDS]))
+    assert summary.ok and len(summary.ingested) == 5
+    assert services.stats(store=neo) == services.stats(store=native)
+    for target in ("漾濞县", None):
+        assert recurring(neo, target=target).count == recurring(native, target=target).count
+    assert len(ingest_paths(neo, expand([SEEDS])).unchanged) == 5
+    assert neo.bookmarks.get_bookmarks(), "writes leave bookmarks that later sessions wait for"
+
+
+def test_read_transactions_refuse_writes(neo: Neo4jStore) -> None:
+    with pytest.raises(ReadOnlyViolation):
+        neo.read("CREATE (:Probe) RETURN 1")
+    assert neo.read("MATCH (p:Probe) RETURN count(p)").rows == [[0]]
+
+
+def test_reads_stop_at_their_timeout(neo: Neo4jStore) -> None:
+    with pytest.raises(QueryError, match="ran longer than 200 ms"):
+        neo.read("UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 3 RETURN count(i)", timeout_ms=200)
+
+
+def test_the_merge_script_loads_through_the_driver(neo: Neo4jStore, native: FalkorStore, tmp_path: Path) -> None:
+    script = tmp_path / "graph.cypher"
+    write_cypher_script(native, script)
+    _wipe(neo)
+    for _ in range(2):  # idempotent
+        rows = None
+        for line in script.read_text(encoding="utf-8").splitlines():
+            if line.startswith("//"):
+                continue
+            if line.startswith(":param {rows: "):
+                rows = line[len(":param {rows: "):-1]
+                continue
+            neo.write(line[:-1].replace("$rows", rows) if rows else line[:-1])
+            rows = None
+        assert services.stats(store=neo) == services.stats(store=native)
