@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
 from api import errors
+from api import recurring as recurrence
 from api.routes import cypher, documents, entities, profiles, recurring, search, system, web
 from api.settings import Settings
-from graph.store import open_store
+from graph.search_index import index_for
+from graph.store import Store, open_store
+
+
+def warm_up(store: Store) -> None:
+    """Build what the slowest first answers need (the search index, the unfiltered recurrence) in the
+    background, so the first user does not wait for them on a large graph."""
+    try:
+        index_for(store)
+        recurrence.recurring(store)
+    except Exception as exc:  # a warm-up that fails only means the first request does the work
+        logging.getLogger("xunshi").warning("warm-up skipped: %s", exc)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -19,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = open_store(settings.store, data_dir=settings.data, graph=settings.graph)
+        threading.Thread(target=warm_up, args=(app.state.store,), name="xunshi-warm-up", daemon=True).start()
         try:
             yield
         finally:
