@@ -47,7 +47,7 @@ class UploadResult(BaseModel):
     errors: list[FileError]
 
 
-class DocumentDetail(BaseModel):
+class DocumentPublic(BaseModel):
     id: str
     name: str | None = None
     title: str | None = None
@@ -55,6 +55,16 @@ class DocumentDetail(BaseModel):
     kind: str | None = None
     extractor: str | None = None
     source: str | None = None
+
+
+class DocumentsPublic(BaseModel):
+    data: list[DocumentPublic]
+    count: int
+    limit: int
+    offset: int
+
+
+class DocumentDetail(DocumentPublic):
     format: str | None = None
     encoding: str | None = None
     ingested_at: float | None = None

@@ -22,11 +22,13 @@ def ingest(data: Path, *paths: Path) -> None:
 
 @contextmanager
 def serving(data: Path, **env: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    """(base URL, process) of a running server over ``data``; ``env`` sets XUNSHI_ variables."""
+    """(base URL, process) of a running server over ``data``; ``env`` sets XUNSHI_ variables (those of the
+    calling shell are left out, so a test's settings are the whole configuration)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("XUNSHI_")}
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--data", str(data), "--port", str(port)],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "XUNSHI_API_KEY": "", **env})
+                            env={**clean, **env})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:

@@ -5,12 +5,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from api import services
 from api.deps import ApiKeyDep, SettingsDep, StoreDep
 from api.documents import (
     DocumentDetail,
+    DocumentPublic,
+    DocumentsPublic,
     DocumentText,
     FileError,
     UploadResult,
@@ -23,23 +25,6 @@ from api.errors import ProblemError
 from loaders.record import Record
 
 router = APIRouter(prefix="/documents", tags=["documents"])
-
-
-class DocumentPublic(BaseModel):
-    id: str
-    name: str | None = None
-    title: str | None = None
-    published: str | None = None
-    kind: str | None = None
-    extractor: str | None = None
-    source: str | None = None
-
-
-class DocumentsPublic(BaseModel):
-    data: list[DocumentPublic]
-    count: int
-    limit: int
-    offset: int
 
 
 @router.get("", response_model=DocumentsPublic)

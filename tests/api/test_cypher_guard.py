@@ -3,69 +3,38 @@ look like writes pass, and the time limit and the row cap hold."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import ROOT
+from tests.serving import ingest, serving
 
-ROOT = Path(__file__).resolve().parents[2]
 # Far more work than any limit here allows; FalkorDB stops it at its timeout.
 SLOW = "UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b UNWIND range(1, 3000) AS c RETURN count(*) AS n"
-
-
-@contextmanager
-def serving(data: Path, **env: str) -> Iterator[str]:
-    """``xunshi serve`` on a free loopback port over ``data``, with extra ``XUNSHI_*`` settings."""
-    clean = {k: v for k, v in os.environ.items() if k not in ("XUNSHI_QUERY_TIMEOUT_MS", "XUNSHI_MAX_ROWS")}
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--data", str(data), "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env={**clean, "XUNSHI_API_KEY": "", **env})
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError(f"server did not start: {proc.stderr.read() if proc.stderr else ''}")
-    try:
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("guard-data")
-    subprocess.run([sys.executable, "-m", "api.cli", "ingest", "--data", str(data), str(ROOT / "samples")],
-                   check=True, cwd=ROOT, capture_output=True, timeout=300)
+    ingest(data, ROOT / "samples")
     return data
 
 
 @pytest.fixture(scope="module")
 def server(data: Path) -> Iterator[str]:
-    with serving(data) as base:
+    with serving(data) as (base, _):
         yield base
 
 
 @pytest.fixture(scope="module")
 def limited(data: Path, server: str) -> Iterator[str]:
     """A second server on the same data (and the same embedded store), with low limits from the environment."""
-    with serving(data, XUNSHI_QUERY_TIMEOUT_MS="300", XUNSHI_MAX_ROWS="50") as base:
+    with serving(data, XUNSHI_QUERY_TIMEOUT_MS="300", XUNSHI_MAX_ROWS="50") as (base, _):
         yield base
 
 

@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,9 +13,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import SEEDS, free_port, needs_shared
+from tests.conftest import ROOT, SEEDS, needs_shared
+from tests.serving import ingest, serving
 
-ROOT = Path(__file__).resolve().parents[2]
 REGION = "532922"  # 漾濞彝族自治县
 TEAM = "Team:province:云南省委:8:巡视"
 
@@ -27,31 +25,14 @@ pytestmark = needs_shared
 @pytest.fixture(scope="module")
 def seeds_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("explore-data")
-    subprocess.run([sys.executable, "-m", "api.cli", "ingest", "--data", str(data), str(SEEDS)],
-                   check=True, cwd=ROOT, capture_output=True, timeout=300)
+    ingest(data, SEEDS)
     return data
 
 
 @pytest.fixture(scope="module")
 def server(seeds_data: Path) -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--data", str(seeds_data), "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "XUNSHI_API_KEY": ""})
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError(f"server did not start: {proc.stderr.read() if proc.stderr else ''}")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=30)
+    with serving(seeds_data) as (base, _):
+        yield base
     assert not (seeds_data / "server.json").exists(), "serve shuts the embedded store down cleanly"
 
 

@@ -2,44 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import free_port
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import ROOT
+from tests.serving import ingest, serving
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("serve-data")
-    subprocess.run([sys.executable, "-m", "api.cli", "ingest", "--data", str(data), str(ROOT / "samples")],
-                   check=True, cwd=ROOT, capture_output=True, timeout=300)
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--data", str(data), "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "XUNSHI_API_KEY": ""})
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError(f"server did not start: {proc.stderr.read() if proc.stderr else ''}")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=30)
+    ingest(data, ROOT / "samples")
+    with serving(data) as (base, _):
+        yield base
     assert not (data / "server.json").exists(), "serve shuts the embedded store down cleanly"
 
 
