@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api import services
+from api.cli_analyze import analyze_app
 from api.cli_export import export_command
 from api.cli_query import query_app
 from api.cli_recurring import recurring_command
@@ -27,6 +28,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 query_app.command("recurring")(recurring_command)
 app.command("export")(export_command)
 app.add_typer(query_app, name="query")
+app.add_typer(analyze_app, name="analyze")
 out = Console()
 err = Console(stderr=True)
 

@@ -45,6 +45,7 @@ class FileError(BaseModel):
 class UploadResult(BaseModel):
     results: list[Ingested]
     errors: list[FileError]
+    similar_links: int = Field(0, description="Near-duplicate links (SIMILAR_TO) written for the new issues.")
 
 
 class DocumentPublic(BaseModel):

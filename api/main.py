@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from api import errors
 from api import recurring as recurrence
-from api.routes import cypher, documents, entities, profiles, recurring, search, system, web
+from api.routes import analysis, cypher, documents, entities, profiles, recurring, search, system, web
 from api.settings import Settings
 from graph.search_index import index_for
 from graph.store import Store, open_store
@@ -45,6 +45,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(web.router)
     app.mount("/static", web.static_files(), name="static")
-    for module in (system, documents, recurring, search, entities, profiles, cypher):
+    for module in (system, documents, recurring, search, entities, profiles, analysis, cypher):
         app.include_router(module.router)
     return app

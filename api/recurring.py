@@ -3,15 +3,13 @@ query, group (graph/recurrence.py), page."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from api.cache import cached
 from graph.recurrence import AcrossTargets, Link, Recurrence, group_across_targets, group_recurrences, statements
 from graph.store import Store
-from graph.version import fingerprint
 from loaders.gazetteer import gazetteer
 from loaders.normalise import normalise
 
@@ -42,28 +40,10 @@ def resolve_target(target: str | None) -> str | None:
     return text
 
 
-_CACHE: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
-_CACHE_SIZE = 32
-
-
-def _cached(store: Store, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-    """``compute()``, reused until the graph changes (``graph/version.py``): statement rows and groupings
-    of a large graph take seconds, the fingerprint milliseconds."""
-    full_key = (id(store), fingerprint(store), *key)
-    if full_key in _CACHE:
-        _CACHE.move_to_end(full_key)
-        return _CACHE[full_key]
-    value = compute()
-    _CACHE[full_key] = value
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return value
-
-
 def cached_statements(store: Store, *, target: str | None = None, category: str | None = None
                       ) -> list[dict[str, Any]]:
     """The statement rows of one target (or all), reused until the graph changes."""
-    return _cached(store, ("rows", target, category), lambda: statements(store, target=target, category=category))
+    return cached(store, ("rows", target, category), lambda: statements(store, target=target, category=category))
 
 
 def recurring(store: Store, *, target: str | None = None, category: str | None = None, min_rounds: int = 2,
@@ -76,7 +56,7 @@ def recurring(store: Store, *, target: str | None = None, category: str | None =
         return group_recurrences(rows, min_rounds=min_rounds, link=link, threshold=threshold, since=since,
                                  until=until)
 
-    found = _cached(store, ("recurring", resolved, category, min_rounds, link, threshold, since, until), compute)
+    found = cached(store, ("recurring", resolved, category, min_rounds, link, threshold, since, until), compute)
     return RecurringPage(data=found[offset:offset + limit], count=len(found), limit=limit, offset=offset)
 
 
@@ -88,5 +68,5 @@ def across_targets(store: Store, *, round: str | None = None, category: str | No
         return group_across_targets(rows, min_targets=min_targets, link=link, threshold=threshold,
                                     round_filter=round)
 
-    found = _cached(store, ("across", round, category, min_targets, link, threshold), compute)
+    found = cached(store, ("across", round, category, min_targets, link, threshold), compute)
     return AcrossTargetsPage(data=found[offset:offset + limit], count=len(found), limit=limit, offset=offset)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.similarity import LinkSummary, link_pending
 from graph.store import Store
 from graph.writer import write_document
 from loaders.errors import XunshiError
@@ -19,6 +20,7 @@ class IngestSummary:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    linked: LinkSummary | None = None
 
     @property
     def ok(self) -> bool:
@@ -26,7 +28,9 @@ class IngestSummary:
 
 
 def ingest_paths(store: Store, paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 on_file: Callable[[Path, str], None] | None = None) -> IngestSummary:
+                 on_file: Callable[[Path, str], None] | None = None, link: bool = True) -> IngestSummary:
+    """Write each file as one transaction; then (``link``) link the new issues to their near-duplicates
+    (``graph/similarity.py``), a pass over the new documents only."""
     summary = IngestSummary()
     for outcome in run(paths, max_bytes=max_bytes):
         name = str(outcome.path)
@@ -45,4 +49,6 @@ def ingest_paths(store: Store, paths: Iterable[Path], *, max_bytes: int = DEFAUL
                 getattr(summary, status).append(name)
         if on_file is not None:
             on_file(outcome.path, status)
+    if link:
+        summary.linked = link_pending(store)
     return summary

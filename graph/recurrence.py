@@ -106,7 +106,7 @@ def _statement(row: dict[str, Any]) -> Statement:
                      document_name=row.get("document_name"), published=row.get("published"), spans=spans)
 
 
-def _rounds_of(row: dict[str, Any]) -> list[tuple[str, str, list[str], str | None]]:
+def rounds_of(row: dict[str, Any]) -> list[tuple[str, str, list[str], str | None]]:
     """(round uid, round name, teams, date) of each round whose teams found the statement."""
     out: dict[str, tuple[str, str, list[str], str | None]] = {}
     for team_uid, team_name, round_uid, round_name, start in row.get("found") or []:
@@ -202,7 +202,7 @@ def _target_recurrences(rows: list[dict[str, Any]], min_rounds: int, link: Link,
     items: list[_Item] = []
     earlier: dict[int, list[tuple[str, str, str]]] = {}  # item index -> earlier rounds (uid, name, team)
     for row in rows:
-        for round_uid, round_name, teams, date in _rounds_of(row):
+        for round_uid, round_name, teams, date in rounds_of(row):
             if not _in_period(date, since, until):
                 continue
             index = len(items)
@@ -296,7 +296,7 @@ def group_across_targets(rows: Iterable[dict[str, Any]], *, min_targets: int = 2
     (or, with ``link="category"``, by category) across its targets."""
     by_round: dict[str, list[_Item]] = defaultdict(list)
     for row in rows:
-        for round_uid, round_name, teams, date in _rounds_of(row):
+        for round_uid, round_name, teams, date in rounds_of(row):
             if round_filter and round_filter not in (round_uid, round_name):
                 continue
             by_round[round_uid].append(_Item(row, round_uid, round_name, teams, date))

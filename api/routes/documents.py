@@ -22,6 +22,7 @@ from api.documents import (
     remove_document,
 )
 from api.errors import ProblemError
+from graph.similarity import link_pending
 from loaders.record import Record
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -87,7 +88,8 @@ async def upload_documents(request: Request, response: Response, store: StoreDep
         status = statuses.pop() if len(statuses) == 1 else 422
         detail = "; ".join(f"{e.name}: {e.detail}" if e.name not in e.detail else e.detail for e in errors)
         raise ProblemError(status, "Document too large" if status == 413 else "Nothing ingested", detail)
-    return UploadResult(results=results, errors=errors)
+    linked = await run_in_threadpool(link_pending, store)
+    return UploadResult(results=results, errors=errors, similar_links=linked.links)
 
 
 @router.get("/{doc_id}", response_model=DocumentDetail, responses={404: {"description": "Unknown document"}})
