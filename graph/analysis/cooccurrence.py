@@ -45,7 +45,8 @@ def co_occurrence(graph: ProblemGraph, *, min_together: int = 2, max_p: float = 
     the number of inspections). Most significant first."""
     categories, total = category_graph(graph)
     pairs = []
-    for a, b, together in categories.edges(data="together"):
+    for u, v, together in categories.edges(data="together"):
+        a, b = sorted((u, v))
         a_count, b_count = categories.nodes[a]["count"], categories.nodes[b]["count"]
         expected = a_count * b_count / total
         if together < min_together or together <= expected:

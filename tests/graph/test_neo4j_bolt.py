@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from falkordb import FalkorDB
 
-from api import services
+from api import analysis, services
 from api.recurring import recurring
 from graph import queries
 from graph.falkordb_store import FalkorStore
@@ -113,6 +113,18 @@ def test_recurring_issues_through_bolt_equal_native(ingested: None, native: Falk
         expected = recurring(native, target=target)
         assert expected.count >= 1, target
         assert recurring(bolt, target=target) == expected
+
+
+def test_analyses_through_bolt_equal_native(ingested: None, native: FalkorStore, bolt: Neo4jStore) -> None:
+    # The near-duplicate links were written through the driver at ingest, like every other write.
+    links = "MATCH (a:Issue)-[s:SIMILAR_TO]->(b:Issue) RETURN a.id, b.id, s.score, s.scope ORDER BY a.id, b.id"
+    assert bolt.read(links).rows == native.read(links).rows != []
+    central = analysis.central(native)
+    assert central.clusters and central.unlinked_documents == 0
+    assert analysis.central(bolt) == central
+    assert analysis.communities(bolt) == analysis.communities(native)
+    assert analysis.co_occurrence(bolt, max_p=1.0) == analysis.co_occurrence(native, max_p=1.0)
+    assert analysis.similar(bolt, "漾濞县") == analysis.similar(native, "漾濞县")
 
 
 def test_ingesting_again_through_bolt_changes_nothing(ingested: None, native: FalkorStore, bolt: Neo4jStore) -> None:
