@@ -9,20 +9,22 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import errors
+from api import analysis, errors
 from api import recurring as recurrence
-from api.routes import analysis, cypher, documents, entities, profiles, recurring, search, system, web
+from api.routes import analysis as analysis_routes
+from api.routes import cypher, documents, entities, profiles, recurring, search, system, web
 from api.settings import Settings
 from graph.search_index import index_for
 from graph.store import Store, open_store
 
 
 def warm_up(store: Store) -> None:
-    """Build what the slowest first answers need (the search index, the unfiltered recurrence) in the
-    background, so the first user does not wait for them on a large graph."""
+    """Build what the slowest first answers need (the search index, the unfiltered recurrence, the
+    analyses' target-problem graph) in the background, so the first user does not wait on a large graph."""
     try:
         index_for(store)
         recurrence.recurring(store)
+        analysis.central(store)
     except Exception as exc:  # a warm-up that fails only means the first request does the work
         logging.getLogger("xunshi").warning("warm-up skipped: %s", exc)
 
@@ -45,6 +47,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(web.router)
     app.mount("/static", web.static_files(), name="static")
-    for module in (system, documents, recurring, search, entities, profiles, analysis, cypher):
+    for module in (system, documents, recurring, search, entities, profiles, analysis_routes, cypher):
         app.include_router(module.router)
     return app

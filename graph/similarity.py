@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,7 @@ DEFAULT_THRESHOLD = 85.0
 DEFAULT_MAX_LINKS = 5
 BATCH_DOCUMENTS = 200
 READ_TIMEOUT_MS = 300_000
+CHUNK_ROWS = 2_000  # fresh wordings scored at once: 2,000 x a block's wordings, one byte each
 
 
 @dataclass
@@ -120,35 +121,67 @@ def _issues(store: Store, categories: list[str]) -> list[_Issue]:
 def _block_pairs(fresh: list[_Issue], block: list[_Issue], threshold: float,
                  max_links: int) -> list[dict[str, Any]]:
     """The best links of each fresh issue among the issues of its block (itself excluded; a pair of two
-    fresh issues is linked once, from the later id to the earlier)."""
+    fresh issues is linked once, from the later id to the earlier).
+
+    Each distinct wording is scored once (a block of thousands of statements often has a few dozen
+    wordings), in chunks of rows so the score matrix stays small; then each fresh issue takes its
+    same-target matches and fills up with the other targets' issues of the best wordings, id order."""
     fresh_ids = {i.id for i in fresh}
-    by_target: dict[str, list[int]] = defaultdict(list)
-    for col, other in enumerate(block):
+    wordings: dict[str, tuple[list[_Issue], list[_Issue]]] = defaultdict(lambda: ([], []))  # (linked, fresh)
+    for other in sorted(block, key=lambda i: i.id):
+        wordings[other.text][other.id in fresh_ids].append(other)
+    texts = list(wordings)
+    by_target: dict[str, list[_Issue]] = defaultdict(list)
+    for other in block:
         for target in other.targets:
-            by_target[target].append(col)
-    scores = process.cdist([i.text for i in fresh], [i.text for i in block], scorer=fuzz.ratio,
-                           score_cutoff=threshold, dtype="uint8", workers=-1)
+            by_target[target].append(other)
+    asked = list(dict.fromkeys(i.text for i in fresh))
+    best: dict[str, list[tuple[float, str]]] = {}  # fresh wording -> (score, block wording), best first
+    for start in range(0, len(asked), CHUNK_ROWS):
+        chunk = asked[start:start + CHUNK_ROWS]
+        scores = process.cdist(chunk, texts, scorer=fuzz.ratio, score_cutoff=threshold, dtype="uint8", workers=-1)
+        for row, text in enumerate(chunk):
+            cols = scores[row].nonzero()[0]
+            best[text] = sorted(((float(scores[row, c]), texts[c]) for c in cols), key=lambda x: (-x[0], x[1]))
     out: list[dict[str, Any]] = []
-    for row, issue in enumerate(fresh):
+    for issue in fresh:
+        scored = dict((t, score) for score, t in best[issue.text])
         candidates: dict[str, tuple[int, float, str]] = {}  # id -> (same target, score, scope)
-        for col in scores[row].nonzero()[0]:
-            other = block[col]
+        for other in {o.id: o for t in issue.targets for o in by_target[t]}.values():  # the same target
             if _skip(issue, other, fresh_ids):
                 continue
-            same = bool(issue.targets & other.targets)
-            candidates[other.id] = (int(same), float(scores[row, col]), "target" if same else "category")
-        if len(issue.text) >= 6:  # containment counts within the same target only
-            for col in {c for target in issue.targets for c in by_target[target]}:
-                other = block[col]
-                if scores[row, col] or other.id in candidates or _skip(issue, other, fresh_ids):
+            if other.text in scored:
+                candidates[other.id] = (1, scored[other.text], "target")
+            elif (len(issue.text) >= 6 and len(other.text) >= 6
+                  and fuzz.partial_ratio(issue.text, other.text) >= 95):  # one inside the other
+                candidates[other.id] = (1, float(fuzz.ratio(issue.text, other.text)), "target")
+        ranked = sorted(candidates.items(), key=lambda c: (-c[1][1], c[0]))[:max_links]
+        taken = {other_id for other_id, _ in ranked}
+        for score, text in best[issue.text]:  # other targets, best wording first, id order within one
+            if len(ranked) >= max_links:
+                break
+            for other in _earlier_first(*wordings[text], issue):
+                if other.id in taken or issue.targets & other.targets:
                     continue
-                if len(other.text) >= 6 and fuzz.partial_ratio(issue.text, other.text) >= 95:
-                    candidates[other.id] = (1, float(fuzz.ratio(issue.text, other.text)), "target")
-        best = sorted(candidates.items(), key=lambda c: (-c[1][0], -c[1][1], c[0]))[:max_links]
-        for other_id, (_same, score, scope) in best:
+                ranked.append((other.id, (0, score, "category")))
+                taken.add(other.id)
+                if len(ranked) >= max_links:
+                    break
+        for other_id, (_same, score, scope) in ranked:
             out.append({"a": issue.id, "b": other_id, "score": round(score, 1), "scope": scope,
                         "doc": issue.document})
     return out
+
+
+def _earlier_first(linked: list[_Issue], fresh: list[_Issue], issue: _Issue) -> Iterator[_Issue]:
+    """The issues of one wording (each list in id order) that ``issue`` may link to: those already linked,
+    then the fresh ones with an earlier id; it stops at the first later fresh one, so a wording shared by
+    thousands of fresh statements costs each only its first few."""
+    yield from linked
+    for other in fresh:
+        if other.id >= issue.id:
+            return
+        yield other
 
 
 def _skip(issue: _Issue, other: _Issue, fresh_ids: set[str]) -> bool:
