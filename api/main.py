@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from api import analysis, errors
 from api import recurring as recurrence
 from api.routes import analysis as analysis_routes
-from api.routes import cypher, documents, entities, profiles, recurring, search, system, web
+from api.routes import cypher, documents, entities, export, profiles, recurring, search, system, web
 from api.settings import Settings
 from graph.search_index import index_for
 from graph.store import Store, open_store
@@ -47,6 +47,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(web.router)
     app.mount("/static", web.static_files(), name="static")
-    for module in (system, documents, recurring, search, entities, profiles, analysis_routes, cypher):
+    for module in (system, documents, recurring, search, entities, profiles, analysis_routes, export, cypher):
         app.include_router(module.router)
     return app
