@@ -1,7 +1,8 @@
 """The target-problem graph the analyses work on, pulled from any store into Python and networkx.
 
 One read of ``cypher/analysis_issues.cypher`` gives every issue statement with its target, category,
-document and rounds; one read of ``cypher/similar_edges.cypher`` gives the near-duplicate links, whose
+document and teams (``analysis_teams`` and ``analysis_documents`` give the teams' rounds and dates and the
+documents' dates, joined here); one read of ``cypher/similar_edges.cypher`` gives the near-duplicate links, whose
 connected groups (networkx ``connected_components``) are the problem clusters. A statement not linked to
 any other is a cluster of its own.
 
@@ -104,22 +105,55 @@ def _in_period(statement: Statement, since: str | None, until: str | None) -> bo
 
 
 def load(store: Store) -> ProblemGraph:
-    """Every statement about a target, with the clusters of near-duplicates."""
-    rows = store.read(queries.get("analysis_issues").text, {"category": None}, max_rows=10_000_000,
-                      timeout_ms=READ_TIMEOUT_MS).records()
-    statements = [_statement(row) for row in rows]
+    """Every statement about a target, with its rounds and dates, and the clusters of near-duplicates."""
+    def read(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return store.read(queries.get(name).text, params, max_rows=10_000_000, timeout_ms=READ_TIMEOUT_MS).records()
+
+    teams = _Teams(read("analysis_teams"))
+    published = {row["id"]: row["published"] for row in read("analysis_documents")}
+    statements = [_statement(row, teams, published) for row in read("analysis_issues", {"category": None})]
     edges = store.read(queries.get("similar_edges").text, max_rows=10_000_000, timeout_ms=READ_TIMEOUT_MS).rows
-    return ProblemGraph(statements, *clusters({s.issue: s.text for s in statements}, [(a, b) for a, b, _ in edges]))
+    links = [(a, b) for a, similar in edges for b in similar]
+    return ProblemGraph(statements, *clusters({s.issue: s.text for s in statements}, links))
 
 
-def _statement(row: dict[str, Any]) -> Statement:
+class _Teams:
+    """Each team's name and rounds, and the date it started at each target."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.name: dict[str, str] = {}
+        self.rounds: dict[str, dict[str, str]] = defaultdict(dict)  # team -> round uid -> round name
+        self.start: dict[tuple[str, str], str] = {}
+        for row in rows:
+            team = row["team"]
+            self.name[team] = row["name"]
+            if row["round"]:
+                self.rounds[team][row["round"]] = row["round_name"]
+            if row["target"] and row["start"]:
+                self.start[(team, row["target"])] = row["start"]
+
+    def found(self, team_uids: list[str], target: str) -> list[list[Any]]:
+        """The ``found`` entries of ``recurrence.rounds_of``: [team uid, name, round uid, round name, start]."""
+        out = []
+        for team in team_uids:
+            if team not in self.name:
+                continue
+            start = self.start.get((team, target))
+            for round_uid, round_name in (self.rounds.get(team) or {None: None}).items():
+                out.append([team, self.name[team], round_uid, round_name, start])
+        return out
+
+
+def _statement(row: dict[str, Any], teams: _Teams, published: dict[str, str | None]) -> Statement:
     labels = [x for x in row.get("target_labels") or [] if x != "Entity"]
-    rounds = tuple((uid, name, date) for uid, name, _teams, date in rounds_of(row))
+    date = published.get(row["document"] or "")
+    found = {"found": teams.found(row.get("teams") or [], row["target_uid"]), "published": date}
+    rounds = tuple((uid, name, day) for uid, name, _teams, day in rounds_of(found))
     earlier = tuple(dict.fromkeys((e[0], e[1]) for e in row.get("earlier") or [] if e and e[0]))
     return Statement(issue=row["issue"], text=row["text"] or "", category=row["category"] or "other",
                      target_uid=row["target_uid"], target=row["target"] or row["target_uid"],
                      target_kind=labels[0] if labels else "Entity", document=row["document"] or "",
-                     published=row.get("published"), rounds=rounds, earlier=earlier)
+                     published=date, rounds=rounds, earlier=earlier)
 
 
 def clusters(texts: dict[str, str], links: list[tuple[str, str]]) -> tuple[dict[str, str], dict[str, str]]:

@@ -14,6 +14,12 @@ GEXF, networkx node-link JSON and JSON Lines (``docs/export.md``).
 - A relationship is kept when both of its ends are kept, so MENTIONED_IN only points at kept documents.
 - ``text=False`` drops the large ``text``, ``original`` and ``record`` properties of documents.
 
+The whole graph is read in one pass over pages of nodes (``elements.nodes``) and one over pages of
+relationships by start node (``cypher/export_relationships_from``). With a region or a period, the
+documents and the node ids to keep come from ``export_region_documents``, ``export_period_documents`` and
+``export_document_nodes``, then only those nodes and their relationships are read, by key
+(``export_nodes_by_key``, ``export_relationships_of``).
+
 **The networkx graph** is a ``MultiDiGraph`` keyed by node id (the entity's uid, ``Document:<id>``).
 Node attributes: ``labels`` (``Issue;Entity``, the primary label first), ``label`` (the primary label),
 ``name`` (the ``name`` property, else ``text``, else the id: something to show in Gephi or Cytoscape),
@@ -27,7 +33,8 @@ for GraphML the empty string). Those attribute names are listed in ``json_keys``
 (``{"node": [...], "edge": [...]}``): a graph attribute of GraphML, the ``<meta><description>`` of GEXF.
 Attribute names the format itself uses (GEXF: ``id``, ``label``, ``start``, ``end``, ``key``, ...;
 node-link: ``id`` of nodes, ``source``/``target``/``key`` of edges) are written with a ``_`` in front,
-and so is every name that starts with ``_``. JSON Lines is our own: one node or relationship per line.
+and so is every name that starts with ``_``. In GEXF the node label is ``name`` and the edge label the
+type (what Gephi shows). JSON Lines is our own: one node or relationship per line, properties apart.
 ``read`` undoes all of this and gives back the same graph.
 """
 
@@ -86,6 +93,7 @@ def select(store: Store, *, labels: Iterable[str] | None = None, region: str | N
            since: str | None = None, until: str | None = None, text: bool = True) -> nx.MultiDiGraph:
     """The graph of ``store``, filtered as the module docstring says, as a MultiDiGraph."""
     wanted, since, until = check_filters(labels, since, until)
+    region = region.strip() if region and region.strip() else None
     if region is None and not since and not until:
         found_nodes, found_rels = nodes(store), _relationships_by_start(store)
     else:
@@ -209,6 +217,8 @@ def _nodes_of(store: Store, keep: set[str]) -> Iterator[Node]:
     text = queries.get("export_nodes_by_key").text
     for params in _split(keep):
         result = store.read(text, params, timeout_ms=TIMEOUT_MS, max_rows=MAX_ROWS)
+        if result.truncated:
+            raise ExportError(f"more than {MAX_ROWS} nodes for {KEYS_PER_QUERY} keys")
         for _nid, labels, props in result.rows:
             ordered = sorted(labels, key=lambda x: (x == "Entity", x))  # as elements.nodes orders them
             yield Node(node_id(ordered, props), ordered, props)
@@ -219,7 +229,7 @@ def _relationships_of(store: Store, keep: set[str]) -> Iterator[Relationship]:
     for params in _split(keep):
         result = store.read(text, params, timeout_ms=TIMEOUT_MS, max_rows=MAX_ROWS)
         if result.truncated:
-            raise ExportError(f"more than {MAX_ROWS} relationships start at {KEYS_PER_QUERY} nodes")
+            raise ExportError(f"more than {MAX_ROWS} relationships at {KEYS_PER_QUERY} kept nodes")
         for _rid, rel_type, start, end, props in result.rows:
             if start in keep and end in keep:
                 yield Relationship(rel_type, start, end, props)
@@ -229,12 +239,12 @@ def _relationships_of(store: Store, keep: set[str]) -> Iterator[Relationship]:
 # The attribute shape
 
 
-def display_name(node_id: str, props: dict[str, Any]) -> Any:
+def display_name(nid: str, props: dict[str, Any]) -> Any:
     """What a viewer shows for a node: its name, else its text, else its id."""
     if props.get("name") is not None:
         return props["name"]
     text = props.get("text")
-    return text if isinstance(text, str) and text else node_id
+    return text if isinstance(text, str) and text else nid
 
 
 def node_attributes(node: Node) -> dict[str, Any]:
@@ -247,11 +257,11 @@ def node_attributes(node: Node) -> dict[str, Any]:
     return attrs
 
 
-def node_properties(node_id: str, attrs: dict[str, Any]) -> dict[str, Any]:
+def node_properties(nid: str, attrs: dict[str, Any]) -> dict[str, Any]:
     """The stored properties of a node from its attributes: ``name`` is one unless it is the fallback
     (a node whose own name equals its text, or its id without a text, cannot be told apart)."""
     props = {k: v for k, v in attrs.items() if k not in NODE_ATTRIBUTES}
-    if "name" in attrs and attrs["name"] != display_name(node_id, props):
+    if "name" in attrs and attrs["name"] != display_name(nid, props):
         props["name"] = attrs["name"]
     return props
 

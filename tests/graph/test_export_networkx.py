@@ -7,15 +7,12 @@ that ``select`` made. The filters are checked against the graph itself.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import time
 import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +27,7 @@ from graph.export.elements import nodes, relationships
 from graph.falkordb_store import FalkorStore
 from graph.ingest import ingest_paths
 from loaders.pipeline import expand
-from tests.conftest import ROOT, SEEDS, free_port, needs_shared
+from tests.conftest import ROOT, SEEDS, needs_shared
 from tests.serving import ingest, serving
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -325,51 +322,9 @@ def test_cli_writes_each_format_and_refuses_filters_for_neo4j(seeded_dir: Path, 
     assert bad.returncode == 2 and "Nope" in bad.stderr and not (tmp_path / "x.graphml").exists()
 
 
-_APP_WITH_EXPORT = """
-import sys, uvicorn
-from api.main import create_app
-from api.routes import export
-from api.settings import Settings
-app = create_app(Settings(data=sys.argv[1]))
-app.include_router(export.router)
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
-"""
-
-
-@contextmanager
-def _serving_export(data: Path) -> Iterator[str]:
-    """``serving()`` when api/main.py includes api.routes.export; until it does, the same app with the
-    router added, run the same way."""
-    from api.main import create_app
-
-    if any(getattr(route, "path", None) == "/export" for route in create_app().routes):
-        with serving(data) as (base, _proc):
-            yield base
-        return
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XUNSHI_")}
-    proc = subprocess.Popen([sys.executable, "-c", _APP_WITH_EXPORT, str(data), str(port)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline and proc.poll() is None, "the server did not start"
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-
-
 @needs_shared
 def test_http_export_returns_a_file_networkx_reads(seeded_dir: Path, seeded: FalkorStore, tmp_path: Path) -> None:
-    with _serving_export(seeded_dir) as base:
+    with serving(seeded_dir) as (base, _proc):
         whole = httpx.get(f"{base}/export", params={"format": "graphml"}, timeout=60)
         county = httpx.get(f"{base}/export", params={"format": "node-link", "region": "漾濞县",
                                                      "label": ["Region", "Issue"], "text": "false"}, timeout=60)
