@@ -11,6 +11,7 @@ from graph.store import Store
 from loaders.errors import XunshiError
 
 PAGE = 5_000
+MAX_ROWS = 10_000_000
 TIMEOUT_MS = 120_000
 # The property that identifies a node of each label (docs/store.md); every entity also has a unique uid.
 KEY_PROPERTY = {"Document": "id", "Region": "code", "Issue": "id", "Measure": "id", "Category": "code"}
@@ -68,12 +69,24 @@ def nodes(store: Store) -> Iterator[Node]:
 
 
 def relationships(store: Store) -> Iterator[Relationship]:
-    text = queries.get("export_relationships").text
-    after = -1
-    while True:
-        rows = store.read(text, {"after": after, "limit": PAGE}, timeout_ms=TIMEOUT_MS, max_rows=PAGE).rows
-        for _rid, rel_type, start, end, props in rows:
+    """Every relationship, in pages of start nodes (a window of internal ids that grows or shrinks so a
+    page holds about PAGE relationships). Paging on the relationship's own id made FalkorDB scan every
+    relationship for every page (159 s for a 10,000-document graph, against 64 s this way)."""
+    rows = store.read(queries.get("export_node_id_range").text, timeout_ms=TIMEOUT_MS).rows
+    if not rows or rows[0][0] is None:
+        return
+    first, last = rows[0]
+    text = queries.get("export_relationships_from").text
+    after, window = first - 1, PAGE
+    while after < last:
+        upto = min(after + window, last)
+        result = store.read(text, {"after": after, "upto": upto}, timeout_ms=TIMEOUT_MS, max_rows=MAX_ROWS)
+        if result.truncated:
+            raise ExportError(f"more than {MAX_ROWS} relationships start at nodes {after + 1}..{upto}")
+        for _nid, _rid, rel_type, start, end, props in result.rows:
             yield Relationship(rel_type, start, end, props)
-        if len(rows) < PAGE:
-            return
-        after = rows[-1][0]
+        if len(result.rows) < PAGE // 2:
+            window = min(window * 2, 1 << 40)
+        elif len(result.rows) > PAGE * 2:
+            window = max(window // 2, 1)
+        after = upto

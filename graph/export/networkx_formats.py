@@ -15,7 +15,7 @@ GEXF, networkx node-link JSON and JSON Lines (``docs/export.md``).
 - ``text=False`` drops the large ``text``, ``original`` and ``record`` properties of documents.
 
 The whole graph is read in one pass over pages of nodes (``elements.nodes``) and one over pages of
-relationships by start node (``cypher/export_relationships_from``). With a region or a period, the
+relationships by start node (``elements.relationships``). With a region or a period, the
 documents and the node ids to keep come from ``export_region_documents``, ``export_period_documents`` and
 ``export_document_nodes``, then only those nodes and their relationships are read, by key
 (``export_nodes_by_key``, ``export_relationships_of``).
@@ -53,7 +53,7 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from graph import queries
-from graph.export.elements import PAGE, TIMEOUT_MS, ExportError, Node, Relationship, node_id, nodes
+from graph.export.elements import TIMEOUT_MS, ExportError, Node, Relationship, node_id, nodes, relationships
 from graph.rows import LABELS
 from graph.store import Store
 
@@ -95,7 +95,7 @@ def select(store: Store, *, labels: Iterable[str] | None = None, region: str | N
     wanted, since, until = check_filters(labels, since, until)
     region = region.strip() if region and region.strip() else None
     if region is None and not since and not until:
-        found_nodes, found_rels = nodes(store), _relationships_by_start(store)
+        found_nodes, found_rels = nodes(store), relationships(store)
     else:
         docs = _region_documents(store, region) if region is not None else None
         if since or until:
@@ -179,29 +179,6 @@ def _document_nodes(store: Store, docs: set[str]) -> set[str]:
             raise ExportError(f"more than {MAX_ROWS} nodes mentioned in {DOCS_PER_QUERY} documents")
         keep.update(row[0] for row in result.rows if row[0] is not None)
     return keep
-
-
-def _relationships_by_start(store: Store) -> Iterator[Relationship]:
-    """Every relationship, in pages of start nodes (a window of internal ids that grows or shrinks so a
-    page holds about PAGE relationships)."""
-    rows = store.read(queries.get("export_node_id_range").text, timeout_ms=TIMEOUT_MS).rows
-    if not rows or rows[0][0] is None:
-        return
-    first, last = rows[0]
-    text = queries.get("export_relationships_from").text
-    after, window = first - 1, PAGE
-    while after < last:
-        upto = min(after + window, last)
-        result = store.read(text, {"after": after, "upto": upto}, timeout_ms=TIMEOUT_MS, max_rows=MAX_ROWS)
-        if result.truncated:
-            raise ExportError(f"more than {MAX_ROWS} relationships start at nodes {after + 1}..{upto}")
-        for _nid, _rid, rel_type, start, end, props in result.rows:
-            yield Relationship(rel_type, start, end, props)
-        if len(result.rows) < PAGE // 2:
-            window = min(window * 2, 1 << 40)
-        elif len(result.rows) > PAGE * 2:
-            window = max(window // 2, 1)
-        after = upto
 
 
 def _split(keep: set[str]) -> Iterator[dict[str, list[str]]]:

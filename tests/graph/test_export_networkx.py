@@ -21,7 +21,7 @@ import networkx as nx
 import pytest
 
 from api import services
-from graph.export import ExportError
+from graph.export import ExportError, elements
 from graph.export import networkx_formats as nxf
 from graph.export.elements import nodes, relationships
 from graph.falkordb_store import FalkorStore
@@ -353,7 +353,7 @@ def test_http_export_returns_a_file_networkx_reads(seeded_dir: Path, seeded: Fal
 @needs_shared
 def test_small_pages_give_the_same_graph(seeded: FalkorStore, monkeypatch: pytest.MonkeyPatch) -> None:
     whole, county = _exact(nxf.select(seeded)), _exact(nxf.select(seeded, region="漾濞县"))
-    monkeypatch.setattr(nxf, "PAGE", 3)  # start-node windows that grow and shrink
+    monkeypatch.setattr(elements, "PAGE", 3)  # node pages, and start-node windows that grow and shrink
     monkeypatch.setattr(nxf, "KEYS_PER_QUERY", 7)
     monkeypatch.setattr(nxf, "DOCS_PER_QUERY", 1)
     assert _exact(nxf.select(seeded)) == whole
