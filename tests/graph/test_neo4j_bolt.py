@@ -24,6 +24,7 @@ from falkordb import FalkorDB
 from api import analysis, services
 from api.recurring import recurring
 from graph import queries
+from graph.export import networkx_formats
 from graph.falkordb_store import FalkorStore
 from graph.ingest import ingest_paths
 from graph.neo4j_store import FALKORDB_BOLT, Neo4jSettings, Neo4jStore, Neo4jTarget
@@ -125,6 +126,23 @@ def test_analyses_through_bolt_equal_native(ingested: None, native: FalkorStore,
     assert analysis.communities(bolt) == analysis.communities(native)
     assert analysis.co_occurrence(bolt, max_p=1.0) == analysis.co_occurrence(native, max_p=1.0)
     assert analysis.similar(bolt, "漾濞县") == analysis.similar(native, "漾濞县")
+
+
+def test_graph_exports_through_bolt_equal_native(ingested: None, native: FalkorStore, bolt: Neo4jStore) -> None:
+    stamps = {"ingested_at", "similar_at"}  # when each copy was written
+
+    def contents(store: Any, **filters: Any) -> tuple[list[str], list[str]]:
+        graph = networkx_formats.select(store, **filters)
+        found = sorted(json.dumps([n, {k: v for k, v in a.items() if k not in stamps}], ensure_ascii=False,
+                                  sort_keys=True) for n, a in graph.nodes(data=True))
+        edges = sorted(json.dumps([u, v, a], ensure_ascii=False, sort_keys=True)
+                       for u, v, a in graph.edges(data=True))
+        return found, edges
+
+    for filters in ({}, {"region": "漾濞县"}, {"labels": ["Region", "Issue"], "since": "2019-01-01"}):
+        expected = contents(native, **filters)
+        assert expected[0] and expected[1], filters
+        assert contents(bolt, **filters) == expected, filters
 
 
 def test_ingesting_again_through_bolt_changes_nothing(ingested: None, native: FalkorStore, bolt: Neo4jStore) -> None:
