@@ -27,9 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import re
 import shutil
 import sys
 import tempfile
@@ -46,6 +43,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.api import machine  # noqa: E402
 from bench.synthetic import generate  # noqa: E402
 from graph import analysis, similarity  # noqa: E402
 from graph.ingest import ingest_paths  # noqa: E402
@@ -255,21 +253,6 @@ def measure(size: int, data: Path, reuse_from: Path | None, root: Path, extra: l
         print(f"  store closed in {time.perf_counter() - t:.1f} s", file=sys.stderr, flush=True)
     return result
 
-
-def machine() -> str:
-    model = ""
-    try:
-        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                     if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    mem = ""
-    try:
-        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
-        mem = f", {kb / 1024 / 1024:.0f} GiB"
-    except (OSError, AttributeError):
-        pass
-    return f"{os.cpu_count()} cores, {model or platform.processor()}{mem}, Python {platform.python_version()}"
 
 
 def growth(values: list[float | None]) -> str:

@@ -4,31 +4,18 @@ leaves a screenshot in tests/output/screenshots/, and no step may log an error t
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page
 
-from tests.conftest import ROOT, SEEDS, needs_shared
-from tests.serving import ingest, serving
+from tests.e2e.browser import NEEDS_BROWSER, shot
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SHOTS = Path(os.environ.get("XUNSHI_SCREENSHOTS", ROOT / "tests" / "output" / "screenshots"))
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 UNKNOWN = "不存在县"
 
-pytestmark = [
-    needs_shared,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make browser)"),
-    pytest.mark.skipif(not (ROOT / "api" / "static" / "vendor" / "cytoscape.min.js").exists(),
-                       reason="the graph library is not vendored (make assets)"),
-]
+pytestmark = NEEDS_BROWSER
 
 
 @dataclass
@@ -44,22 +31,6 @@ class Console:
 
     def unexpected(self) -> list[str]:
         return [e for e in self.errors if not any(a in e for a in self.allowed)]
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("analysis-web-data")
-    ingest(data, SEEDS)
-    with serving(data) as (url, _):
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -79,13 +50,6 @@ def page(browser: Browser, console: Console, request: pytest.FixtureRequest) -> 
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
     assert not console.unexpected(), f"errors in the browser console: {console.unexpected()}"
-
-
-def _shot(page: Page, name: str, *, full_page: bool = False) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
-    return path
 
 
 def _loaded(page: Page) -> None:
@@ -129,13 +93,13 @@ def test_central_problems_rank_categories_and_show_the_recurring_cluster(page: P
     detail = p.locator("#central-clusters tr.detail:visible")
     detail.wait_for()
     assert "漾濞彝族自治县" in detail.inner_text()
-    _shot(p, "analysis-1-central", full_page=True)
+    shot(p, "analysis-1-central", full_page=True)
 
     detail.locator("button.open-source").first.click()
     mark = p.locator("#source-text mark.current")
     mark.wait_for()
     assert "扶贫资金使用不及时" in mark.inner_text()
-    _shot(p, "analysis-2-central-source")
+    shot(p, "analysis-2-central-source")
 
     detail.get_by_role("link", name="漾濞彝族自治县").click()
     p.locator("#entity h2").wait_for()
@@ -177,7 +141,7 @@ def test_communities_by_category_and_by_cluster(page: Page, base: str) -> None:
     answer = httpx.get(f"{base}/analysis/communities", params={"by": "category"}, timeout=30).json()
     assert groups.count() == len(answer["data"])
     assert f"{answer['unconnected_targets']} targets share nothing" in p.locator("#unconnected").inner_text()
-    _shot(p, "analysis-3-communities", full_page=True)
+    shot(p, "analysis-3-communities", full_page=True)
 
     p.select_option("#analysis-filters select[name=by]", "cluster")
     p.wait_for_url("**by=cluster**")
@@ -198,7 +162,7 @@ def test_co_occurrence_table(page: Page, base: str) -> None:
     cells = rows.first.locator("td").all_inner_texts()
     assert first["a"] in cells[0] and first["b"] in cells[1] and cells[2] == str(first["together"])
     assert float(cells[5]) == pytest.approx(first["lift"], abs=0.01)
-    _shot(p, "analysis-4-co-occurrence")
+    shot(p, "analysis-4-co-occurrence")
 
 
 def test_similar_targets_and_an_unknown_target(page: Page, base: str, console: Console) -> None:
@@ -219,7 +183,7 @@ def test_similar_targets_and_an_unknown_target(page: Page, base: str, console: C
     scores = _numbers(p, "#similar-table tbody td.score")
     assert len(scores) >= 2 and scores == sorted(scores, reverse=True) and scores[0] > 0
     assert "漾濞彝族自治县" in p.locator("#similar-results").inner_text()
-    _shot(p, "analysis-5-similar")
+    shot(p, "analysis-5-similar")
     name = rows.first.locator("td").nth(1).locator("a").inner_text()
     rows.first.locator("td.score").click()
     p.locator("#entity h2").wait_for()
@@ -234,7 +198,7 @@ def test_similar_targets_and_an_unknown_target(page: Page, base: str, console: C
     error.wait_for()
     assert "404" in error.inner_text() and UNKNOWN in error.inner_text()
     assert p.locator("#similar-table").count() == 0
-    _shot(p, "analysis-6-unknown-target")
+    shot(p, "analysis-6-unknown-target")
 
 
 @pytest.mark.parametrize("page", [(420, 860)], indirect=True)
@@ -244,4 +208,4 @@ def test_narrow_window_keeps_the_analysis_inside_the_screen(page: Page, base: st
         p.goto(base + f"/#/analysis/{tab}")
         _loaded(p)
         assert p.evaluate("document.documentElement.scrollWidth") <= 420, f"{tab} is wider than the window"
-    _shot(p, "analysis-7-narrow")
+    shot(p, "analysis-7-narrow")
