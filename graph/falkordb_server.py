@@ -14,7 +14,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
+import signal
 import subprocess
 import tempfile
 import time
@@ -58,24 +60,35 @@ def _compact(client: redis.Redis, timeout: float = 120.0) -> None:
 
 
 def _ping(socket_path: str) -> bool:
+    return _answer(socket_path) == "ok"
+
+
+def _answer(socket_path: str) -> str:
+    """How the server on ``socket_path`` answers a PING: ``ok``; ``busy`` (it is there but does not answer
+    in time, or is still loading its files); ``down`` (no socket, or nobody listening)."""
     try:
         client = redis.Redis(unix_socket_path=socket_path, socket_timeout=2, socket_connect_timeout=2)
         try:
-            return bool(client.ping())
+            return "ok" if client.ping() else "busy"
         finally:
             client.close()
+    except (redis.TimeoutError, redis.BusyLoadingError):
+        return "busy"
+    except redis.ConnectionError as exc:
+        return "busy" if isinstance(exc.__cause__ or exc.__context__, TimeoutError) else "down"
     except (redis.RedisError, OSError):
-        return False
+        return "down"
 
 
 class EmbeddedServer:
     """The FalkorDB server that belongs to one data directory."""
 
     def __init__(self, data_dir: str | Path, *, module_args: list[str] | None = None,
-                 start_timeout: float = 30.0) -> None:
+                 start_timeout: float = 30.0, stop_timeout: float = 15.0) -> None:
         self.data_dir = Path(data_dir).resolve()
         self.module_args = module_args or []
         self.start_timeout = start_timeout
+        self.stop_timeout = stop_timeout
         self.info_path = self.data_dir / "server.json"
         self.lock_path = self.data_dir / ".server.lock"
         self.leases = self.data_dir / "clients"
@@ -90,7 +103,7 @@ class EmbeddedServer:
         self.leases.mkdir(exist_ok=True)
         with self._locked():
             info = self._read_info()
-            if info and _pid_alive(info["pid"]) and _ping(info["socket"]):
+            if info and _pid_alive(info["pid"]) and self._wait_while_busy(info):
                 self.socket_path = info["socket"]
             else:
                 if info:
@@ -120,11 +133,22 @@ class EmbeddedServer:
             client = redis.Redis(unix_socket_path=info["socket"], socket_timeout=10)
             _compact(client)
             client.shutdown(nosave=False)
-        deadline = time.monotonic() + 15
-        while _pid_alive(info["pid"]) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        if not self._wait_for_exit(info["pid"]):
+            with contextlib.suppress(OSError):
+                os.kill(info["pid"], signal.SIGTERM)  # redis flushes the append-only file on SIGTERM too
+            if not self._wait_for_exit(info["pid"]):
+                # Keep server.json: without it the next user would start a second server on the same files.
+                logging.getLogger("xunshi").warning("the FalkorDB server of %s (pid %s) did not stop; it keeps "
+                                                    "its server.json", self.data_dir, info["pid"])
+                return
         self.info_path.unlink(missing_ok=True)
         Path(info["socket"]).unlink(missing_ok=True)
+
+    def _wait_for_exit(self, pid: int) -> bool:
+        deadline = time.monotonic() + self.stop_timeout
+        while _pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return not _pid_alive(pid)
 
     def status(self) -> dict | None:
         info = self._read_info()
@@ -133,6 +157,22 @@ class EmbeddedServer:
         return None
 
     # -- internals ----------------------------------------------------------------------------
+    def _wait_while_busy(self, info: dict) -> bool:
+        """True when the live server of ``info`` answers, waiting while it is busy (a long write holds it;
+        it is loading its files); False when nobody listens on its socket. A server that stays busy is
+        never replaced: two servers on one append-only file would corrupt it."""
+        deadline = time.monotonic() + self.start_timeout
+        while True:
+            answer = _answer(info["socket"])
+            if answer != "busy":
+                return answer == "ok"
+            if time.monotonic() > deadline or not _pid_alive(info["pid"]):
+                if not _pid_alive(info["pid"]):
+                    return False
+                raise StoreError(f"the FalkorDB server of this directory (pid {info['pid']}) has been busy for "
+                                 f"{self.start_timeout:.0f}s; try again when its work is done", path=self.data_dir)
+            time.sleep(0.2)
+
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         lock = FileLock(str(self.lock_path), timeout=self.start_timeout + 10)

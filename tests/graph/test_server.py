@@ -82,3 +82,22 @@ def test_two_processes_share_one_data_directory(tmp_path: Path) -> None:
     assert len(pids) == 1, "both processes used the same server"
     assert {out[1] for out in outputs} == {"2"}, "each sees the other's write"
     assert not (tmp_path / "server.json").exists()
+
+
+
+def test_a_server_that_does_not_stop_keeps_its_record(tmp_path: Path) -> None:
+    # If the server outlives SHUTDOWN and SIGTERM, server.json must stay: without it the next user would
+    # start a second server on the same append-only file. (A process that ignores SIGTERM stands in.)
+    stubborn = subprocess.Popen([sys.executable, "-c", "import signal, time; "
+                                 "signal.signal(signal.SIGTERM, signal.SIG_IGN); print(1, flush=True); time.sleep(60)"],
+                                stdout=subprocess.PIPE, text=True)
+    assert stubborn.stdout is not None and stubborn.stdout.readline().strip() == "1"
+    try:
+        (tmp_path / "server.json").write_text(json.dumps({"pid": stubborn.pid, "socket": str(tmp_path / "x.sock")}))
+        EmbeddedServer(tmp_path, stop_timeout=0.5).stop()
+        assert json.loads((tmp_path / "server.json").read_text())["pid"] == stubborn.pid
+    finally:
+        stubborn.kill()
+        stubborn.wait()
+    EmbeddedServer(tmp_path, stop_timeout=0.5).stop()
+    assert not (tmp_path / "server.json").exists()
