@@ -24,19 +24,9 @@ from api.recurring import recurring
 from graph.export import ExportError, write_cypher_script, write_neo4j_admin
 from graph.export.elements import nodes, relationships
 from graph.falkordb_store import FalkorStore
-from graph.ingest import ingest_paths
-from loaders.pipeline import expand
-from tests.conftest import ROOT, SEEDS, needs_shared
+from tests.conftest import ROOT, needs_shared
 
 pytestmark = needs_shared
-
-
-@pytest.fixture(scope="module")
-def seeded(_server_store: FalkorStore) -> Iterator[FalkorStore]:
-    store = FalkorStore(_server_store.db, graph=f"export{uuid.uuid4().hex[:8]}", location="export source")
-    assert ingest_paths(store, expand([SEEDS])).ok
-    yield store
-    store.graph.delete()
 
 
 @pytest.fixture

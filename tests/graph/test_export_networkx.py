@@ -9,10 +9,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,21 +23,11 @@ from graph.export import ExportError, elements
 from graph.export import networkx_formats as nxf
 from graph.export.elements import nodes, relationships
 from graph.falkordb_store import FalkorStore
-from graph.ingest import ingest_paths
-from loaders.pipeline import expand
 from tests.conftest import ROOT, SEEDS, needs_shared
 from tests.serving import ingest, serving
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 GEXF_NS = "{http://www.gexf.net/1.2draft}"
-
-
-@pytest.fixture(scope="module")
-def seeded(_server_store: FalkorStore) -> Iterator[FalkorStore]:
-    store = FalkorStore(_server_store.db, graph=f"nxexport{uuid.uuid4().hex[:8]}", location="networkx export")
-    assert ingest_paths(store, expand([SEEDS])).ok
-    yield store
-    store.graph.delete()
 
 
 @pytest.fixture(scope="module")
