@@ -8,6 +8,7 @@ from loaders.errors import NoTextError
 from loaders.normalise import normalise
 from loaders.read import DEFAULT_MAX_BYTES, read_bytes, read_file
 from loaders.sentences import split_sentences
+from loaders.structure import split_blocks
 from loaders.types import LoadedDocument, RawDocument
 
 
@@ -15,7 +16,8 @@ def prepare(raw: RawDocument) -> LoadedDocument:
     mapped = normalise(raw.original)
     if not mapped.text.strip():
         raise NoTextError("nothing left after page furniture was removed", path=raw.path or raw.name)
-    return LoadedDocument(raw=raw, mapped=mapped, sentences=split_sentences(mapped.text))
+    sentences = split_sentences(mapped.text)
+    return LoadedDocument(raw=raw, mapped=mapped, sentences=sentences, blocks=split_blocks(mapped.text, sentences))
 
 
 def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument:

@@ -7,6 +7,7 @@ import hashlib
 from pydantic import BaseModel, ConfigDict
 
 from loaders.mapped import MappedText
+from loaders.structure import Block
 
 
 class RawDocument(BaseModel):
@@ -30,6 +31,7 @@ class LoadedDocument(BaseModel):
     raw: RawDocument
     mapped: MappedText
     sentences: list[tuple[int, int]]
+    blocks: list[Block] = []
 
     @property
     def text(self) -> str:

@@ -24,6 +24,7 @@ from loaders.extract.categories import categorise
 from loaders.extract.clauses import Piece, balanced, split_top, strip_re, trim
 from loaders.extract.context import Context
 from loaders.extract.subjects import subject_before
+from loaders.extract.zones import Zone, find_zones
 from loaders.record import Issue, Team
 from loaders.rules import alternation, load_rules
 
@@ -40,7 +41,6 @@ class _Lexicon:
     action: re.Pattern[str]
     vague: re.Pattern[str]
     not_issue: re.Pattern[str]
-    cue: re.Pattern[str]
     lists: tuple[re.Pattern[str], ...]
     planned: re.Pattern[str]
     lead: re.Pattern[str]
@@ -62,7 +62,6 @@ def _lexicon() -> _Lexicon:
         action=re.compile(alt("action")),
         vague=re.compile(alt("vague")),
         not_issue=re.compile(alt("not_issue")),
-        cue=re.compile(alt("cue")),
         lists=tuple(re.compile(r.pattern) for r in load_rules("problems")
                     if r.label == "list" and isinstance(r.pattern, str)),
         planned=re.compile(alt("planned")),
@@ -104,6 +103,8 @@ class _Finder:
         self.taken: list[Piece] = []
         self.line_subject: tuple[int, str | None] = (-1, None)
         self.quote_subject: str | None = None
+        self.zones: list[Zone] = find_zones(ctx, is_problem, planned=lambda before: bool(self.lex.planned.search(before)))
+        self.owner: str | None = None
 
     def run(self) -> list[Issue]:
         for s, e in self.ctx.doc.sentences:
@@ -122,10 +123,13 @@ class _Finder:
             self._add((s + m.start(1), s + m.end(1)), s, earlier=earlier)
         for m in re.finditer(r"“([^”]{6,200})”", sentence):
             self._quoted((s + m.start(1), s + m.end(1)), s)
-        cue = lex.cue.search(sentence)
-        planned = lex.planned.search(sentence[: cue.start()] if cue else sentence)
-        if cue and not planned:
-            self._zone(s + cue.end(), e, s)
+        zoned = [z for z in self.zones if z.start < e and s < z.end]
+        for zone in zoned:
+            self.owner = zone.owner
+            self._zone(max(s, zone.start), min(e, zone.end), s)
+        self.owner = zoned[-1].owner if zoned else None
+        cue_at = min((z.announcement[0] for z in zoned if s <= z.announcement[0] < e), default=e)
+        planned = lex.planned.search(sentence[: cue_at - s])
         for pattern in lex.lists:
             for m in pattern.finditer(sentence):
                 if planned and planned.start() < m.start() and not sentence.startswith("针对", m.start()):
@@ -267,7 +271,7 @@ class _Finder:
             return own
         if self.line_subject[0] == line_start and self.line_subject[1]:
             return self.line_subject[1]
-        return self.default_target
+        return self.owner or self.default_target
 
     def _earlier_round(self, sentence_start: int, piece: Piece) -> str | None:
         window = self.text[sentence_start:piece[1] + 20]

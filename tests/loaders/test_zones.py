@@ -1,0 +1,103 @@
+"""Document structure and finding zones, each step on its own, on sentences of our own writing."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+from loaders.extract.context import Context
+from loaders.extract.issues import is_problem
+from loaders.extract.zones import Zone, find_zones
+from loaders.load import load_text
+
+
+def _zones(text: str) -> tuple[str, list[Zone]]:
+    doc = load_text(text)
+    return doc.text, find_zones(Context(doc), is_problem)
+
+
+def _issues(text: str) -> list[tuple[str, str | None]]:
+    return [(i.text, i.target) for i in extract(load_text(text)).issues]
+
+
+def test_blocks_know_headings_labels_items_and_paragraphs() -> None:
+    doc = load_text("二、存在的主要问题\n青石镇党委存在的主要问题：学习不深入。\n一是台账不规范，二是制度不健全。\n"
+                    "会后，镇党委召开了专题会议，研究整改。")
+    assert [b.kind for b in doc.blocks] == ["heading", "label", "item", "paragraph"]
+    assert doc.blocks[2].marker == "一是"
+
+
+def test_a_label_line_opens_a_zone_over_its_sentences_with_its_owner() -> None:
+    text, zones = _zones("县水务局党组存在的主要问题：理论学习流于形式，议事规则执行不严。干部队伍老化。\n"
+                         "县林业局党组存在的主要问题：财务管理混乱。")
+    assert [(z.owner, z.closed_by) for z in zones] == [("县水务局党组", "announcement"), ("县林业局党组", "end")]
+    assert "干部队伍老化" in text[zones[0].start:zones[0].end]
+
+
+def test_a_zone_runs_over_list_items_and_closes_at_the_requirements() -> None:
+    text, zones = _zones("巡察组指出了巡察县档案馆党支部发现的主要问题：\n一是制度建设滞后；\n二是经费报销不规范。\n"
+                         "巡察组提出三条意见：一是加强学习，二是健全制度。")
+    assert len(zones) == 1 and zones[0].owner == "县档案馆党支部" and zones[0].closed_by == "requirement"
+    assert "经费报销不规范" in text[zones[0].start:zones[0].end]
+    assert "健全制度" not in text[zones[0].start:zones[0].end]
+
+
+def test_a_cue_in_running_text_ends_with_its_paragraph() -> None:
+    text, zones = _zones("反馈指出，该局决策程序不规范，资产管理薄弱。\n去年该局完成了办公楼改造，群众满意度提高。")
+    assert zones[0].closed_by == "paragraph"
+    assert "办公楼" not in text[zones[0].start:zones[0].end]
+
+
+def test_a_quiet_paragraph_closes_a_zone() -> None:
+    text, zones = _zones("存在问题\n党组会议记录不全，请示报告制度执行不严。\n本次巡察历时一个月，共谈话六十人次。\n"
+                         "宣传工作力度不够。")
+    assert zones[0].closed_by == "quiet"
+    assert "宣传工作" not in text[zones[0].start:zones[0].end]
+
+
+def test_found_cue_names_the_owner_after_it() -> None:
+    _, zones = _zones("巡察发现，白沙村党支部不同程度存在组织生活不经常、村务公开不及时等问题。")
+    assert zones[0].owner == "白沙村党支部"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Problems stated over several sentences after a label line, owned by the body it names.
+    ("市交通局党组存在的主要问题：执行民主集中制不严格。选人用人程序不规范，干部队伍老化。",
+     [("执行民主集中制不严格", "市交通局党组"), ("选人用人程序不规范", "市交通局党组"),
+      ("干部队伍老化", "市交通局党组")]),
+    # A heading announces, numbered items follow, requirements close.
+    ("三、巡察发现的问题\n（一）议事决策不规范，重大事项未经集体研究。\n（二）公款吃喝时有发生。\n要求：立即整改。",
+     [("议事决策不规范", None), ("重大事项未经集体研究", None), ("公款吃喝时有发生", None)]),
+])
+def test_problems_over_a_zone(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _issues(text) == expected
+
+
+# Two sentences of our own for each marker class added to rules/problems.jsonl, in other wording than the
+# corpus sentence that prompted it, and one that must not count.
+@pytest.mark.parametrize("clause", [
+    # persistence
+    "违规收送礼品问题依然存在", "公车私用现象时有发生", "大操大办问题禁而不绝", "基层微腐败问题比较突出",
+    "庸懒散现象犹存", "新旧问题并存", "攀比之风盛行", "资源浪费严重",
+    # weak state
+    "民主评议流于形式", "村务监督委员会有名无实", "党员先锋作用缺位", "廉洁意识淡薄", "服务群众意识较差",
+    "财务制度存在漏洞", "干部工作作风浮漂", "班子成员配备不齐", "档案管理水平需提升",
+    # misconduct nouns
+    "个别干部以权谋私", "违规插手工程招投标", "超标准配备公务用车", "违规发放津补贴", "设立小金库",
+])
+def test_problem_markers_of_our_own_wording(clause: str) -> None:
+    assert is_problem(clause)
+
+
+@pytest.mark.parametrize("clause", ["召开专题民主生活会", "修订完善财务报销制度", "组织全体党员集中学习"])
+def test_actions_are_not_problems(clause: str) -> None:
+    assert not is_problem(clause)
+
+
+@pytest.mark.parametrize("text", [
+    # A vague announcement is no problem of its own.
+    "巡察发现，两个社区在落实政策方面、服务群众方面还存在一些突出问题。",
+    "督导组指出工作中存在的短板和不足，推动整改。",
+])
+def test_vague_announcements_give_no_issue(text: str) -> None:
+    assert _issues(text) == []
