@@ -55,7 +55,7 @@ def _lexicon() -> _Lexicon:
 
     bodies = alt("body")
     unowned = rf"(?:有的|一些|部分|个别|不少|多数|少数|许多)(?:{bodies})?(?:还|也)?(?:被[^，。；：]{{0,10}}?指出|存在(?=“))" \
-              rf"|(?:有的|一些|个别|不少|少数)(?:{bodies})(?:还|也)?|有的(?=存在)"
+              rf"|(?:有的|一些|个别|部分|不少|少数)(?:{bodies})(?:还|也)?|有的(?=存在)"
     return _Lexicon(
         marker=re.compile(alt("marker")),
         topic=re.compile(alt("topic")),

@@ -19,7 +19,7 @@ from loaders.rules import load_rules
 
 _N = f"[{NUMERAL_CHARS}]+"
 _VARIANT = "专项|机动|交叉|提级"
-_NUMBERED = re.compile(rf"第({_N})((?:[、和及与]第?{_N})*)(?:{_VARIANT})?(巡视|巡察)组")
+_NUMBERED = re.compile(rf"第({_N})((?:[、和及与]第?{_N})*|(?:至|到|—|-|~)第?{_N})(?:{_VARIANT})?(巡视|巡察)组")
 _GROUP_FIRST = re.compile(rf"(?:{_VARIANT})?(巡视|巡察)组?第({_N})((?:[、和及与]第?{_N})*)组")
 _NUMBER_LAST = re.compile(rf"(?:{_VARIANT})?(巡视|巡察)([一二三四五六七八九十]+)组")
 _SENDER = re.compile(r"(?:中央|省委|自治区党委|市委|州委|县委|区委|旗委)(?=[^。]{0,16}?(?:巡视|巡察))")
@@ -109,6 +109,9 @@ def extract_teams(ctx: Context) -> list[Team]:
         issuer, level, start = issuer_before(text, m.start(), ctx)
         written_issuer = text[start : m.start()]
         numbers = [m.group(1), *re.findall(_N, m.group(2))]
+        if re.match(r"^(?:至|到|—|-|~)", m.group(2)):
+            first, last = to_int(numbers[0]) or 0, to_int(numbers[-1]) or 0
+            numbers = [str(n) for n in range(first, last + 1)] if 0 < first < last <= 30 else numbers
         for number in numbers:
             ordinal = to_int(number)
             if ordinal:

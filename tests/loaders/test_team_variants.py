@@ -38,3 +38,11 @@ def test_a_bare_team_takes_the_sender_named_before_it(text: str, expected: list[
 
 def test_a_bare_team_with_no_sender_stays_bare() -> None:
     assert _teams("第三巡视组进驻后，设立了举报信箱。") == [("第三巡视组", None, 3)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("市委第一至第四巡察组分别向各区委反馈巡察情况。", 4),
+    ("省委第二至五巡视组进驻各市开展巡视。", 4),
+])
+def test_a_range_of_teams_names_each(text: str, count: int) -> None:
+    assert len(_teams(text)) == count

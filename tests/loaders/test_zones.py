@@ -101,3 +101,11 @@ def test_actions_are_not_problems(clause: str) -> None:
 ])
 def test_vague_announcements_give_no_issue(text: str) -> None:
     assert _issues(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("从巡察反馈情况看，部分单位财务报销不规范，资产台账缺失。", ["财务报销不规范", "资产台账缺失"]),
+    ("从本轮巡视发现的情况来看，有的乡镇议事规则执行不严。", ["议事规则执行不严"]),
+])
+def test_a_from_the_findings_lead_opens_a_zone(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _issues(text)] == expected
