@@ -12,6 +12,7 @@ from loaders.extract.context import Context
 from loaders.extract.figures import extract_figures
 from loaders.extract.inspected import extract_inspected
 from loaders.extract.issues import extract_issues
+from loaders.extract.listed_targets import listed_targets
 from loaders.extract.localities import extract_localities
 from loaders.extract.measures import extract_measures
 from loaders.extract.meta import kind_of, published_of, title_of
@@ -37,13 +38,20 @@ def extract(doc: LoadedDocument) -> Record:
     teams = extract_teams(ctx)
     rounds = extract_rounds(ctx)
     inspected = extract_inspected(ctx, teams)
+    inspected += listed_targets(ctx, {i.target for i in inspected})
     if rounds:
         for item in inspected:
             item.round = item.round or rounds[0].name
     main_teams = list(dict.fromkeys(i.team for i in inspected if i.team))
     if not main_teams and teams:
         main_teams = [teams[0].name]
-    target = inspected[0].target if inspected else (ctx.county.name if ctx.county else None)
+    teamed = [i for i in inspected if i.team]
+    if teamed:
+        target: str | None = teamed[0].target
+    elif inspected:  # targets named in a list without teams: one of them is the document's own, several are not
+        target = inspected[0].target if len(inspected) == 1 else None
+    else:
+        target = ctx.county.name if ctx.county else None
     issues = extract_issues(ctx, teams, main_teams, target)
     kind = kind_of(doc)
     measures = extract_measures(ctx, issues, target, kind)

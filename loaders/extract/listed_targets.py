@@ -1,0 +1,66 @@
+"""Inspected targets named without a numbered team.
+
+"10个中央巡视组分别对山西、吉林、新华社开展巡视", "市委4个巡察组陆续向市科技局、市残联…8家单位党组织反馈",
+"派出三个巡察组对团县委、县科协…5个单位开展巡察“回头看”": each named target is inspected, by no team
+the text names one to one (``team`` is ``None``, record-format.md). A count alone ("26个地方") names no one.
+
+A list is the run after 对/向/进驻 up to the verb (开展, 进行, 反馈, 展开), cut at 、，及 (not 和, which joins the words of many a body's name); a prefix that
+says which round the targets belong to ("本轮巡察的") is dropped. An item counts when it is a region the
+place list knows or ends in a body word (局, 委, 办, 院, 中心, 集团, 镇, 街道, 社区…: ``rules/targets.jsonl``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from loaders.extract.context import Context
+from loaders.extract.subjects import official
+from loaders.record import Inspected
+from loaders.rules import alternation
+
+_LIST = re.compile(r"(?:(?<![针面相])对|向|进驻)(?P<list>[^。；：！？，]{2,400}?)(?:(?:等)?[\d一二三四五六七八九十两]+(?:个|家|所|名)[^，。；]{0,12}?)?"
+                   r"(?:党组织|党委|党组)?(?P<end>(?:分别|集中|陆续|全面|逐一)?(?:开展|进行|反馈|展开|实施)|，|$)")
+_SENT_BY = re.compile(r"(?:巡视|巡察)")
+_ROUND_PREFIX = re.compile(r"^[^、，]*?(?:巡视|巡察)的")
+_SPLIT = re.compile(r"[、，,]|以及|及")  # not 和: 国家发展和改革委员会 is one body
+
+
+@cache
+def _words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (re.compile(rf"(?:{alternation('targets', 'body_suffix')})$"),
+            re.compile(alternation("targets", "not_target")))
+
+
+def listed_targets(ctx: Context, taken: set[str]) -> list[Inspected]:
+    """Targets of an inspection that the text names in a list, each with ``team=None``, except those in ``taken``."""
+    text = ctx.text
+    out: dict[str, Inspected] = {}
+    for s, e in ctx.doc.sentences:
+        sentence = text[s:e]
+        if not _SENT_BY.search(sentence):
+            continue
+        for m in _LIST.finditer(sentence):
+            if not _SENT_BY.search(sentence[max(0, m.start() - 40):m.end() + 30]):
+                continue
+            items = _ROUND_PREFIX.sub("", m.group("list"))
+            if m.group("end") in ("，", "") and "、" not in items:
+                continue  # one name before a comma is no list ("对此，")
+            names = [_name(raw.strip(), ctx) for raw in _SPLIT.split(items)]
+            if sum(n is not None for n in names) * 4 < len(names) * 3:
+                continue  # mostly no targets: not a list of them ("对照问题清单逐项…开展")
+            for name in names:
+                if name and name not in taken and name not in out:
+                    out[name] = Inspected(team=None, target=name,
+                                          spans=[ctx.span(s + m.start("list"), s + m.end("list"))])
+    return list(out.values())
+
+
+def _name(raw: str, ctx: Context) -> str | None:
+    body, not_target = _words()
+    if len(raw) < 2 or len(raw) > 24 or not_target.search(raw) or not re.fullmatch(r"[\u4e00-\u9fff“”（）()]+", raw):
+        return None
+    name = official(raw, ctx)
+    if name and name != raw:
+        return name  # a region by its official name
+    return raw if body.search(raw) else None

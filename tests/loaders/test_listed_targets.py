@@ -1,0 +1,45 @@
+"""Inspected targets named in a list without a numbered team (record-format.md: "team": null)."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+from loaders.load import load_text
+
+
+def _targets(text: str) -> list[tuple[str | None, str]]:
+    return [(i.team, i.target) for i in extract(load_text(text)).inspected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县委3个巡察组陆续向县档案馆、县供销社、县农机中心反馈巡察情况。",
+     [(None, "县档案馆"), (None, "县供销社"), (None, "县农机中心")]),
+    ("区委派出两个巡察组对青山街道、白沙镇等4个镇街开展常规巡察。", [(None, "青山街道"), (None, "白沙镇")]),
+    ("本轮巡视对湖南、贵州开展了专项巡视。", [(None, "湖南省"), (None, "贵州省")]),
+    ("巡察组分别向本轮巡察的县教育局、县卫健局党组反馈意见。", [(None, "县教育局"), (None, "县卫健局")]),
+])
+def test_listed_targets_have_no_team(text: str, expected: list[tuple[None, str]]) -> None:
+    assert _targets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "市委5个巡察组对26个单位开展巡察。",  # a count alone names no one
+    "对此，巡察组提出整改意见。",
+    "巡察组对照问题清单逐项开展核查。",
+])
+def test_counts_and_other_objects_are_no_targets(text: str) -> None:
+    assert _targets(text) == []
+
+
+def test_a_numbered_team_keeps_its_own_target() -> None:
+    assert _targets("市委第二巡察组对市审计局开展了巡察。") == [("市委第二巡察组", "市审计局")]
+
+
+def test_a_body_whose_name_holds_he_stays_whole_and_a_count_may_name_two_kinds() -> None:
+    text = "本轮巡视对江西、人力资源和社会保障部等3个地方、单位开展了专项巡视。"
+    assert _targets(text) == [(None, "江西省"), (None, "人力资源和社会保障部")]
+
+
+def test_aimed_at_is_no_list_of_targets() -> None:
+    assert _targets("各巡察组针对贫困村、软弱涣散村进行了重点巡察。") == []
