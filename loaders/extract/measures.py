@@ -26,12 +26,16 @@ from loaders.record import Issue, Measure
 from loaders.rules import alternation
 
 _AIMED = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{2,16}?)?针对(?P<issue>(?:(?!问题)[^。；]){4,120}?)(?:的|等)?问题[，,。]")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[）)、.．]|第[一二三四五六七八九十]+[，、])")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|[（(]?[一二三四五六七八九十\d]+[）)、.．]|第[一二三四五六七八九十]+[，、])")
 _SUBJECT_MODAL = re.compile(r"(?:^|，)(?P<subject>[\u4e00-\u9fff]{2,12}?(?:县委|市委|州委|省委|党委|党组|县|市|州|省|区|公司|集团))(?=将|一定|要|坚决|必须)")
-_SPEAKER = re.compile(r"(?:负责人|书记|主任|县长|市长|省长|董事长|总经理)?[\u4e00-\u9fff]{0,4}表示[，：]")
-_INSPECTOR = re.compile(r"(?:巡视|巡察)(?:组|办)|领导小组")
+_TITLE = "负责人|书记|主任|县长|市长|省长|镇长|乡长|区长|校长|院长|局长|董事长|总经理"
+_SPEAKER = re.compile(rf"(?:(?:{_TITLE})?[\u4e00-\u9fff]{{0,4}}表示|(?:{_TITLE})[\u4e00-\u9fff]{{0,4}}"
+                      rf"(?:要求|强调|提出了?[^，。]{{0,6}}要求))[，：]")
+_INSPECTOR = re.compile(r"(?<!被)(?:巡视|巡察|督导|检查)(?:组|办)|领导小组|^(?:反馈|会议)")
+_MODAL_HEAD = re.compile(r"^[^，。]{0,14}?(?:要|将|一定|必须|坚决|力争)(?!求)")
 _SUBJECT = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{0,16}?(?:县委|市委|州委|省委|党委|党组|县|市|州|省|自治区|公司|集团|纪委|监委)(?:党组|党委)?)(?=[\u4e00-\u9fff])")
-_WHEN = re.compile(r"^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|去年|今年|近日|日前|目前|同时|此外|另外)(?:以来)?，")
+_WHEN = re.compile(r"^(?:(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|去年|今年|近日|日前|目前|同时|此外|另外)(?:以来|至今|初|底|中旬|下旬)?"
+                   r"|[^，。；]{2,30}?(?:后|以来|当天|期间|之初|伊始)|为[^，。；]{2,30})，")
 _REQUIRING = re.compile(r"强调|要求|提出")
 
 
@@ -86,12 +90,16 @@ def extract_measures(ctx: Context, issues: list[Issue], target: str | None, kind
                     unit = (unit[0] + aimed.end(), unit[1])
                     raw = text[unit[0]:unit[1]]
                 speaker = _SPEAKER.search(raw)
-                if speaker and not _INSPECTOR.search(raw[: speaker.start()]):
+                if speaker and not _INSPECTOR.search(raw[: speaker.end()]):
                     pledging, requiring = True, False
                     cut = _SUBJECT_MODAL.search(raw, speaker.end())
-                    if not cut:
+                    rest = raw[speaker.end():]
+                    if cut:
+                        unit = (unit[0] + cut.start("subject"), unit[1])
+                    elif _ORDINAL.match(rest) or _MODAL_HEAD.match(rest):  # 表示，一要…; 要求，各村要…
+                        unit = (unit[0] + speaker.end(), unit[1])
+                    else:
                         continue
-                    unit = (unit[0] + cut.start("subject"), unit[1])
                     raw = text[unit[0]:unit[1]]
                 listed = re.search(r"[，：]一是", raw)
                 if listed:
@@ -100,9 +108,10 @@ def extract_measures(ctx: Context, issues: list[Issue], target: str | None, kind
                     raw = text[unit[0]:unit[1]]
                 ordinal = _ORDINAL.match(raw)
                 body = raw[ordinal.end():] if ordinal else raw
-                when = _WHEN.match(body)
-                if when:
-                    body = body[when.end():]
+                for _ in range(2):  # "3月13日，接到反馈意见当天，…"
+                    when = _WHEN.match(body)
+                    if when:
+                        body = body[when.end():]
                 refused = lex.not_measure.search(body)
                 if refused and _REQUIRING.search(refused.group(0)) and not pledging:
                     requiring = True
@@ -115,7 +124,8 @@ def extract_measures(ctx: Context, issues: list[Issue], target: str | None, kind
                     continue  # the inspection's own work
                 subject = _SUBJECT.match(body)
                 head = body[subject.end():] if subject else body
-                modal = bool(lex.pledge.match(head) or lex.pledge.search(head[:6]))
+                modal = bool(lex.pledge.match(head) or lex.pledge.search(head[:6])
+                             or (pledging and _MODAL_HEAD.match(head)))
                 if pledging:
                     keep = bool(ordinal) or modal
                 elif issue is not None:

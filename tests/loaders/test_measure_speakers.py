@@ -1,0 +1,51 @@
+"""Measures by who speaks and how a unit opens, on sentences of our own writing."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+from loaders.load import load_text
+
+FEEDBACK = "市委第一巡察组向青河镇党委反馈了巡察情况。巡察组指出，该镇议事规则执行不严。\n"
+
+
+def _measures(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.status) for m in extract(load_text(FEEDBACK + text)).measures]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the inspected body's own leader: 表示 with numbered 一要/二要 points and modal units
+    ("镇党委书记王晓东表示，一要提高认识，把整改作为政治任务。二要压实责任，逐条抓好落实。",
+     ["提高认识，把整改作为政治任务", "压实责任，逐条抓好落实"]),
+    # the inspected body's own leader requiring of its own people: a pledge (record-format.md)
+    ("镇长李春明要求，各村各站所要对照问题清单逐项整改。",
+     ["各村各站所要对照问题清单逐项整改"]),
+    ("镇党委书记王晓东强调，全镇干部必须立行立改，确保按期销号。",
+     ["全镇干部必须立行立改，确保按期销号"]),
+])
+def test_pledges_of_the_inspected_body(text: str, expected: list[str]) -> None:
+    got = _measures(text)
+    assert [t for t, _ in got] == expected
+    assert {status for _, status in got} == {"pledged"}
+
+
+@pytest.mark.parametrize("text", [
+    "巡察组要求，镇党委要认真抓好整改落实。",
+    "市委巡察办负责人强调，被巡察党组织要把整改作为重大政治任务。",
+])
+def test_requirements_of_the_inspection_side_are_not_measures(text: str) -> None:
+    assert _measures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("针对巡察反馈的问题，接到反馈意见后，镇党委迅速召开班子会议研究整改方案。",
+     "接到反馈意见后，镇党委迅速召开班子会议研究整改方案"),
+    ("为推动整改落实，镇党委专门成立了整改工作专班。", "为推动整改落实，镇党委专门成立了整改工作专班"),
+])
+def test_actions_after_a_time_or_purpose_lead_in(text: str, expected: str) -> None:
+    assert [t for t, _ in _measures(text)] == [expected]
+
+
+def test_a_question_is_no_measure() -> None:
+    assert _measures("整改之后，长效机制有没有真正建立？") == []
