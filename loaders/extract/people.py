@@ -141,13 +141,55 @@ def extract_people(ctx: Context) -> list[Person]:
                     add(text[start : m.start()], start, [role])
                     break
     for role in patterns("titles", "byline"):
-        for m in re.finditer(rf"{re.escape(role)}\s*((?:[\u4e00-\u9fff]{{2,3}}\s*[、，,]?\s*)+)", text):
+        for m in re.finditer(rf"{re.escape(role)}(?:为|是|[:：])?\s*((?:[\u4e00-\u9fff]{{2,3}}\s*[、，,]?\s*)+)", text):
             for chunk in re.split(r"[\s、，,]+", m.group(1)):
                 if 2 <= len(chunk) <= 3 and _name_at(chunk, 0) == chunk:
                     add(chunk, m.start(1) + m.group(1).index(chunk), [role])
+    for name, start, titles in _bracket_bylines(text) + _credits(text) + _names_before_roles(text):
+        if name not in people or titles:
+            add(name, start, titles)
     # Every mention of a found name, for its spans.
     for name, person in people.items():
         for m in re.finditer(re.escape(name), text):
             person.spans.append(ctx.span(m.start(), m.end()))
             ctx.person_spans.append((m.start(), m.end()))
     return list(people.values())
+
+
+def _is_name(chunk: str) -> bool:
+    return 2 <= len(chunk) <= 3 and _name_at(chunk, 0) == chunk and chunk not in gazetteer().forms \
+        and (_words().get(chunk) is None or _words()[chunk][0] < 50)
+
+
+def _bracket_bylines(text: str) -> list[tuple[str, int, list[str]]]:
+    """（某县纪委监委 张三） or 【记者：李四】 closing a paragraph, or 电（王五） after a dateline."""
+    out = []
+    bylines = tuple(patterns("titles", "byline"))
+    for m in re.finditer(r"(?P<lead>电|消息|讯)?[（(【]\s*(?:(?P<who>[^（）()【】\n]{0,20}?)[\s:：]+)?"
+                         r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[\s、]+[\u4e00-\u9fff]{2,3})*)\s*[）)】]"
+                         r"(?P<end>\s*(?:\n|$))?", text):
+        if not (m.group("lead") or m.group("end") is not None):
+            continue
+        who = (m.group("who") or "").strip()
+        titles = [who] if who in bylines else []
+        for chunk in re.finditer(r"[\u4e00-\u9fff]{2,3}", m.group("names")):
+            if _is_name(chunk.group(0)):
+                out.append((chunk.group(0), m.start("names") + chunk.start(), titles))
+    return out
+
+
+def _credits(text: str) -> list[tuple[str, int, list[str]]]:
+    """A photographer's credit: 张三 摄."""
+    credit = "|".join(map(re.escape, patterns("titles", "credit")))
+    return [(m.group(1), m.start(1), []) for m in re.finditer(rf"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}})\s*(?:{credit})(?![\u4e00-\u9fff])", text)
+            if _is_name(m.group(1))]
+
+
+def _names_before_roles(text: str) -> list[tuple[str, int, list[str]]]:
+    """李明书记、王芳副校长: a name written before its role, in a list or a clause of its own."""
+    out = []
+    for m in re.finditer(rf"(?:^|(?<=[、，。；\s]))([\u4e00-\u9fff]{{2,3}}?)({_role_re().pattern})", text):
+        listed = text[m.start() - 1:m.start()] == "、" or text[m.end():m.end() + 1] in set("、，。；和及等以")
+        if listed and _is_name(m.group(1)):
+            out.append((m.group(1), m.start(1), [m.group(2)]))
+    return out
