@@ -61,3 +61,17 @@ def townships(county_code: str) -> tuple[Township, ...]:
             town = name
             out.append(Township(name, "town", None))
     return tuple(out)
+
+
+_TOWN_LINE = re.compile(r"^\t\t\t(?!\t)([^\t\r\n]+)", re.M)
+
+
+@cache
+def towns_by_name() -> dict[str, tuple[str, ...]]:
+    """Every town's name (镇, 乡, 街道) and the codes of the counties that have a town of that name."""
+    text, spans = _blocks()
+    out: dict[str, list[str]] = {}
+    for code, (begin, end) in spans.items():
+        for m in _TOWN_LINE.finditer(text, begin, end):
+            out.setdefault(m.group(1).strip(), []).append(code)
+    return {name: tuple(codes) for name, codes in out.items()}

@@ -2,7 +2,8 @@
 
 A word is a locality only if the national place list has it under one of the
 document's counties, so 农村 or 乡镇 never become places and every locality comes
-with its county (and a village with its town). Place lists sometimes drop a
+with its county (and a village with its town). A town whose name only one county
+of the country has (均川镇) is taken even where that county is not named. Place lists sometimes drop a
 doubled suffix (胡村村 is listed as 胡村); the text's longer form wins. A village
 is taken only where its town is also named, or its county stands right before it.
 """
@@ -15,7 +16,7 @@ from functools import cache
 from loaders.extract.context import Context
 from loaders.gazetteer import gazetteer, jieba_words
 from loaders.record import Locality
-from loaders.townships import townships
+from loaders.townships import towns_by_name, townships
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What may stand right before a locality: a larger place, or a word that takes a place after it.
@@ -44,6 +45,12 @@ def extract_localities(ctx: Context) -> list[Locality]:
                 if item is None:
                     item = out[written] = Locality(name=written, county=county.name, town=township.town)
                 item.spans.append(ctx.span(start, end))
+    for start, end, county_name in _unique_towns(ctx):
+        written = text[start:end]
+        if written not in out and not any(written in other for other in out):
+            out[written] = Locality(name=written, county=county_name, town=None)
+        if written in out:
+            out[written].spans.append(ctx.span(start, end))
     for written, item in list(out.items()):  # a village stands only with its town or its county beside it
         if item.town and item.town not in out and not any(
                 text[max(0, s - 6):s].endswith(tuple(_county_forms(item.county))) for s, _ in _starts(ctx, item)):
@@ -81,3 +88,30 @@ def _common_word(name: str) -> bool:
     stem = name[:-1] if name.endswith(("村", "镇", "乡")) else name
     entry = jieba_words().get(stem)
     return entry is not None and entry[1] in {"v", "vn", "a", "ad", "d", "m", "r", "c", "p"}
+
+
+_TOWN_END = re.compile(r"镇|乡|街道")
+
+
+@cache
+def _county_by_code() -> dict[str, str]:
+    return {p.code: p.name for places in gazetteer().forms.values() for p in places if p.level == "county"}
+
+
+def _unique_towns(ctx: Context) -> list[tuple[int, int, str]]:
+    """Towns written in the text whose name belongs to one county only, with that county's name."""
+    text, towns, counties = ctx.text, towns_by_name(), _county_by_code()
+    out = []
+    for m in _TOWN_END.finditer(text):
+        for length in range(6, 2, -1):
+            start = m.end() - length
+            name = text[max(0, start):m.end()]
+            codes = towns.get(name)
+            if start < 0 or not codes:
+                continue
+            if len(codes) == 1 and codes[0] in counties and not _common_word(name) \
+                    and not (start > 0 and _HAN.match(text[start - 1]) and not _BEFORE.search(text[max(0, start - 4):start])) \
+                    and not ctx.inside_person(start, m.end()):
+                out.append((start, m.end(), counties[codes[0]]))
+            break
+    return out

@@ -6,9 +6,9 @@ import re
 from functools import cache
 
 from loaders.extract.context import Context
-from loaders.gazetteer import Place, PlaceMention, gazetteer
+from loaders.gazetteer import Place, PlaceMention, gazetteer, jieba_words
 from loaders.record import Region
-from loaders.rules import patterns
+from loaders.rules import alternation, patterns
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -33,9 +33,33 @@ def _accept(m: PlaceMention, text: str, ctx: Context) -> bool:
     if _conjunction(m, text):
         return False
     tail = text[m.end : m.end + 5]
-    if tail.startswith(_after("media_after")):
+    if tail.startswith(_after("media_after")) or _brand().match(tail):
         return False
-    return not (m.bare and tail.startswith(_after("locality_after")))
+    if m.bare and (tail.startswith(_after("locality_after")) or tail.startswith(_after("institution_after"))):
+        return False
+    return not (m.bare and _runs_into_word(text, m))
+
+
+_OVERRUN_FREQ = 5  # a word that starts with the form (文山会海)
+_INNER_OVERRUN_FREQ = 500  # a word that starts inside it (中医 of 市中医院) must be common, not 明主 of 昆明主会场
+
+
+def _runs_into_word(text: str, m: PlaceMention) -> bool:
+    """市中 in 市中医院, 文山 in 文山会海: a common word (not itself a place name) starts inside a bare
+    form and runs past its end."""
+    words = jieba_words()
+    for start in range(m.start, m.end):
+        for end in range(m.end + 1, min(len(text), start + 4) + 1):
+            entry = words.get(text[start:end])
+            floor = _OVERRUN_FREQ if start == m.start else _INNER_OVERRUN_FREQ
+            if entry is not None and entry[0] >= floor and entry[1] != "ns":
+                return True
+    return False
+
+
+@cache
+def _brand() -> re.Pattern[str]:
+    return re.compile(alternation("regions", "brand_after"))
 
 
 def _conjunction(m: PlaceMention, text: str) -> bool:
