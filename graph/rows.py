@@ -141,7 +141,10 @@ def _region(rows: Rows, place: Place, spans: list[tuple[int, int]] | None = None
 
 
 def _target(rows: Rows, name: str, regions: dict[str, str], doc_id: str) -> str:
-    """A region if the name is one, otherwise an organisation of that name."""
+    """A region if the name is one, otherwise an organisation of that name. The inspected bodies of one
+    document as a group (被巡察的二级党委) are that document's own node, never merged with another's."""
+    if name.startswith(("被巡察", "被巡视")):
+        return rows.node("Organization", f"{doc_id}:{name}", {"name": name, "type": type_of(name), "document": doc_id})
     if name in regions:
         return regions[name]
     place = by_official_name(name)

@@ -16,8 +16,9 @@ away from findings:
 * ``end``: the end of the document.
 
 The *owner* is the body the announcement names ("市残联党组存在的主要问题：",
-"巡察市政府办公室党组发现的主要问题：", "巡察发现，某镇党委存在…"); ``None`` where it
-names none. Words are in ``rules/zones.jsonl``.
+"巡察市政府办公室党组发现的主要问题：", "巡察发现，某镇党委存在…"), or the inspected bodies
+as a group ("被巡察的二级党委存在以下问题："); an announcement that names none right after
+another zone ("主要表现在：") carries that zone's owner on; ``None`` otherwise. Words are in ``rules/zones.jsonl``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from loaders.extract.context import Context
 from loaders.extract.subjects import official
 from loaders.rules import alternation
 
-_NAME = r"(?:(?!巡视|巡察|指出|反馈)[^，。；：:、\s“”‘’]){2,24}?"
+# The inspected bodies as a group ("被巡察的二级党委", "被巡察村（社区）党支部"): the owner of what is said of all of them.
+_COLLECTIVE = re.compile(r"^被巡[视察]的?[\u4e00-\u9fff（）()]{0,12}(?:党组织|党委|党组|党支部|单位|地区|部门)$")
+_NAME = r"(?:被巡[视察])?(?:(?!巡视|巡察|指出|反馈)[^，。；：:、\s“”‘’]){2,24}?"
 Closing = Literal["requirement", "heading", "announcement", "quiet", "paragraph", "end"]
 
 
@@ -127,13 +130,13 @@ def find_zones(ctx: Context, is_problem: Callable[[str], bool],
                 close(s, "requirement")
             cue = lex.cue.search(sentence)
             if cue and not planned(sentence[:cue.start()]):
+                carried = current.owner if current is not None else None  # "…存在A等问题。主要表现在：…"
                 close(s, "announcement")
                 rest = text[s + cue.end():block.end]
                 open_ended = not rest.strip(" ，,。：:") or block.kind == "label" \
                     or bool(re.search(r"[：:]\s*$", sentence[:cue.end()]))
-                current = _Open((s + cue.start(), s + cue.end()), s + cue.end(),
-                                _owner(ctx, sentence[:cue.start()], sentence[cue.start():cue.end()], sentence[cue.end():]),
-                                index, not open_ended)
+                owner = _owner(ctx, sentence[:cue.start()], sentence[cue.start():cue.end()], sentence[cue.end():])
+                current = _Open((s + cue.start(), s + cue.end()), s + cue.end(), owner or carried, index, not open_ended)
         if current is not None and block.end > current.start + 2:
             current.seen = True
     close(len(text), "end")
@@ -161,7 +164,8 @@ def _owner(ctx: Context, before: str, cue: str, after: str) -> str | None:
     for m in (recipient.search(before + cue), inspecting.search(before + cue), trailing.search(before),
               lex.owner_after.match(after)):
         if m:
-            name = official(_strip_lead(m.group("owner")), ctx)
+            written = _strip_lead(m.group("owner"))
+            name = official(written, ctx) or (written if _COLLECTIVE.match(written) else None)
             if name:
                 return name
     return None

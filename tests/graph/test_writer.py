@@ -121,3 +121,13 @@ def test_a_newer_extractor_rewrites_the_document(store: FalkorStore, tmp_path: P
     assert _write(store, path) == "unchanged"
     nodes_after, rels_after = _snapshot(store)
     assert len(nodes_after) == len(before[0]) and len(rels_after) == len(before[1]), "no duplicated facts"
+
+
+def test_the_inspected_bodies_as_a_group_are_one_document_s_own_node(store: FalkorStore, tmp_path: Path) -> None:
+    """"被巡察的村党组织" in two documents are two different groups of bodies: never one node."""
+    for name, county in (("a.txt", "漾濞县"), ("b.txt", "德江县")):
+        (tmp_path / name).write_text(f"县委巡察组对{county}部分村开展了巡察。巡察发现，被巡察的村党组织不同程度存在"
+                                     "组织生活不规范、村务公开不及时等问题。", encoding="utf-8")
+        assert _write(store, tmp_path / name) == "ingested"
+    groups = store.read("MATCH (o:Organization {name: '被巡察的村党组织'}) RETURN o.document").rows
+    assert len(groups) == 2 and groups[0][0] != groups[1][0]

@@ -109,3 +109,11 @@ def test_vague_announcements_give_no_issue(text: str) -> None:
 ])
 def test_a_from_the_findings_lead_opens_a_zone(text: str, expected: list[str]) -> None:
     assert [t for t, _ in _issues(text)] == expected
+
+
+def test_the_inspected_bodies_as_a_group_own_their_findings_and_the_owner_carries_on() -> None:
+    text = ("巡察发现，被巡察的社区党组织不同程度存在学习教育不经常等问题。主要表现在：一是会议记录不全，"
+            "二是经费报销不规范。")
+    found = _issues(text)
+    assert found and all(target == "被巡察的社区党组织" for _, target in found)
+    assert ("经费报销不规范", "被巡察的社区党组织") in found
