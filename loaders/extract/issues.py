@@ -46,6 +46,7 @@ class _Lexicon:
     lead: re.Pattern[str]
     tail: re.Pattern[str]
     unowned: re.Pattern[str]
+    slogan_after: re.Pattern[str]
 
 
 @cache
@@ -68,6 +69,7 @@ def _lexicon() -> _Lexicon:
         lead=re.compile(rf"(?:[，、：:\s]|{alt('lead')}|在[^，。；]{{2,16}}中，)+"),
         tail=re.compile(rf"(?:{alt('tail')})[”’]?$"),
         unowned=re.compile(rf"(?:[，：:\s]|{unowned})+"),
+        slogan_after=re.compile(alt("slogan_after")),
     )
 
 
@@ -174,7 +176,7 @@ class _Finder:
                 self._add(item, sentence_start)
 
     def _quoted(self, piece: Piece, sentence_start: int) -> None:
-        if self._overlaps(piece):
+        if self._overlaps(piece) or self.lex.slogan_after.match(self.text, piece[1], piece[1] + 6):
             return
         clauses = split_top(self.text, piece[0], piece[1], "，,；;")
         if not clauses or not all(is_problem(self.text[a:b]) for a, b in clauses):

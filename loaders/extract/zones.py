@@ -71,7 +71,7 @@ def _lexicon() -> _Lexicon:
         cue=re.compile(alt("cue")),
         heading=re.compile(rf"^(?:{alt('heading')})$"),
         close=re.compile(rf"^(?:{alt('close')})"),
-        owners_before=(re.compile(rf"(?:向|给|对)(?P<owner>{_NAME})的?(?:{alt('recipient_verb')})"),
+        owners_before=(re.compile(rf"(?:向|给|对|在)(?P<owner>{_NAME})的?(?:{alt('recipient_verb')})"),
                        re.compile(rf"(?:巡视|巡察|检查)(?P<owner>{_NAME})(?:时|期间|中)?发现"),
                        re.compile(rf"(?P<owner>{_NAME})(?:{alt('owner_verb')})?(?:的|以下|如下)?$")),
         owner_after=re.compile(rf"^(?P<owner>{_NAME})(?:{alt('owner_verb')})"),

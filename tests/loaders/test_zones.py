@@ -117,3 +117,36 @@ def test_the_inspected_bodies_as_a_group_own_their_findings_and_the_owner_carrie
     found = _issues(text)
     assert found and all(target == "被巡察的社区党组织" for _, target in found)
     assert ("经费报销不规范", "被巡察的社区党组织") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the feedback's own words, after 反馈意见提出/认为
+    ("巡视组对某省的反馈意见提出，国有资产流失严重，选人用人把关不严。", ["国有资产流失严重", "选人用人把关不严"]),
+    ("反馈意见认为，该校招生管理存在漏洞，科研经费报销不规范。", ["该校招生管理存在漏洞", "科研经费报销不规范"]),
+    # a list of problems announced by 问题清单…包括
+    ("巡察组给该局开出的问题清单内容不少，包括公款吃喝时有发生，违规发放补贴。", ["公款吃喝时有发生", "违规发放补贴"]),
+    ("这份问题清单涉及：执纪问责偏轻偏软，信访案件查办缓慢。", ["执纪问责偏轻偏软", "信访案件查办缓慢"]),
+])
+def test_more_announcements(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _issues(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("干部担当意识不强是本轮巡察发现的突出问题之一。", ["干部担当意识不强"]),
+    ("本轮巡视中发现的问题集中在财务管理混乱、基层党建薄弱等几个方面。", ["财务管理混乱", "基层党建薄弱"]),
+])
+def test_framed_statements_of_found_problems(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _issues(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "县委牢固树立“发现问题不整改就是失职”的理念，压实整改责任。",
+    "全县坚持“问题不解决不放过”的原则推进整改。",
+])
+def test_a_quoted_slogan_is_no_finding(text: str) -> None:
+    assert _issues(text) == []
+
+
+def test_the_owner_in_a_feedback_given_in_a_place() -> None:
+    _, zones = _zones("巡视组在贵州开出的问题清单包括：扶贫资金闲置。")
+    assert zones[0].owner == "贵州省"
