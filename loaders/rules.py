@@ -2,12 +2,15 @@
 
 Each line is ``{"label": ..., "pattern": ..., "id": ...}`` plus optional fields
 a matcher may use. A bad line fails loudly, naming the file, the line and the
-problem.
+problem: a line that is not JSON, a field that does not belong, or a pattern that
+does not compile as a regular expression. Asking for a label the file does not
+have is an error too (an empty alternation would match everywhere).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -40,7 +43,13 @@ def load_rules(name: str) -> tuple[Rule, ...]:
         if not line.strip() or line.lstrip().startswith("//"):
             continue
         try:
-            rules.append(Rule.model_validate(json.loads(line)))
+            rule = Rule.model_validate(json.loads(line))
+            for pattern in [rule.pattern] if isinstance(rule.pattern, str) else rule.pattern:
+                re.compile(pattern)
+            rules.append(rule)
+        except re.error as exc:
+            problem = f"line {number}: pattern {exc.pattern!r} does not compile: {exc.msg}"
+            raise RuleFileError(problem, path=path) from exc
         except json.JSONDecodeError as exc:
             raise RuleFileError(f"line {number}: not JSON: {exc.msg}", path=path) from exc
         except ValidationError as exc:
@@ -54,11 +63,13 @@ def rule_names() -> list[str]:
 
 
 def patterns(name: str, label: str | None = None) -> list[str]:
-    """The string patterns of a rule file, optionally only those of one label."""
+    """The string patterns of a rule file, optionally only those of one label (which the file must have)."""
     out: list[str] = []
     for rule in load_rules(name):
         if label is None or rule.label == label:
             out.extend([rule.pattern] if isinstance(rule.pattern, str) else rule.pattern)
+    if label is not None and not out:
+        raise RuleFileError(f"no rule labelled {label!r}", path=RULES_DIR / f"{name}.jsonl")
     return out
 
 
