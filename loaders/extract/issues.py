@@ -30,7 +30,7 @@ from loaders.rules import alternation, load_rules
 
 _QUOTED_EARLIER = re.compile(r"反馈的?“([^”]{4,80})”(?:等)?问题")
 _EARLIER_ROUND = re.compile(r"(上一?轮|前一?轮|此前|上次|以往)(?:巡视|巡察)(?:组)?")
-_STILL = re.compile(r"仍|依然|还|未整改|没有整改|整改不|反弹|回潮|重复|屡")
+_STILL = re.compile(r"仍|依然|还|未整改|没有整改|整改不|整改[^，。；]{0,6}?(?:不够|不到位|不彻底|不力|有差距)|反弹|回潮|重复|屡")
 _SHORT = 6
 
 
@@ -208,7 +208,8 @@ class _Finder:
             s = self.text[piece[0]:piece[1]]
             if out:
                 prev = self.text[out[-1][0]:out[-1][1]]
-                joined = (re.match(r"^(?:存在|没有|出现|导致|造成|致使|甚至)", s)
+                listing = re.match(r"^存在[^，]*、[^，]*等[^，]{0,4}问题", s)  # 存在A、B等问题: a list of its own
+                joined = ((re.match(r"^(?:存在|没有|出现|导致|造成|致使|甚至)", s) and not listing)
                           or (len(prev) <= _SHORT and len(s) <= _SHORT and is_problem(prev) and is_problem(s)))
                 if joined:
                     out[-1] = (out[-1][0], piece[1])
@@ -276,10 +277,19 @@ class _Finder:
         return self.owner or self.default_target
 
     def _earlier_round(self, sentence_start: int, piece: Piece) -> str | None:
+        """The earlier round a problem came back from: named in its own sentence ("上轮巡察反馈问题整改不到位，
+        存在A、B"), or in the sentence before it on the same line when that sentence says so of its problems."""
         window = self.text[sentence_start:piece[1] + 20]
         m = _EARLIER_ROUND.search(window)
         if m and _STILL.search(window[m.end():]):
             return m.group(0)
+        line_start = self.text.rfind("\n", 0, sentence_start) + 1
+        previous = [(s, e) for s, e in self.ctx.doc.sentences if line_start <= s and e <= sentence_start]
+        if previous:
+            before = self.text[previous[-1][0]:previous[-1][1]]
+            m = _EARLIER_ROUND.search(before)
+            if m and _STILL.search(before[m.end():]) and re.search(r"[：:]|(?:如下|以下|主要|具体)", before[m.end():]):
+                return m.group(0)
         return None
 
 

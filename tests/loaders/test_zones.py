@@ -150,3 +150,25 @@ def test_a_quoted_slogan_is_no_finding(text: str) -> None:
 def test_the_owner_in_a_feedback_given_in_a_place() -> None:
     _, zones = _zones("巡视组在贵州开出的问题清单包括：扶贫资金闲置。")
     assert zones[0].owner == "贵州省"
+
+
+def _recurring(text: str) -> list[tuple[str, str | None]]:
+    return [(i.text, i.earlier_round) for i in extract(load_text(text)).issues]
+
+
+@pytest.mark.parametrize("text, listed, phrase", [
+    ("巡察指出，该镇对上一轮巡察反馈问题整改力度不够，存在台账管理混乱、村务公开不及时等问题。",
+     ["台账管理混乱", "村务公开不及时"], "上一轮巡察"),
+    ("巡视发现，对上轮巡视指出问题整改不到位，仍存在财务审批不严、工程变更随意等问题。",
+     ["财务审批不严", "工程变更随意"], "上轮巡视"),
+])
+def test_a_recurrence_governs_the_list_it_introduces(text: str, listed: list[str], phrase: str) -> None:
+    found = dict(_recurring(text))
+    assert all(found.get(item) == phrase for item in listed), found
+
+
+def test_a_recurrence_stated_in_the_sentence_before_carries_to_the_listed_problems() -> None:
+    text = ("巡察发现，该局上一轮巡察发现问题整改不彻底，主要表现在以下方面。"
+            "一是资产台账缺失，二是公务接待审批不严。")
+    found = dict(_recurring(text))
+    assert found["资产台账缺失"] == found["公务接待审批不严"] == "上一轮巡察"
