@@ -14,8 +14,8 @@ _DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
 _SPAN = re.compile(rf"({_DATE})\s*(?:至|到|—|－|-|~)\s*((?:\d{{4}}年)?(?:\d{{1,2}}月)?\d{{1,2}}日)")
 _ONE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _TARGET = re.compile(r"^(?:[^，。；]{0,20}?)(对|向)([^对向，。；：、\s“”]{2,24}?)(?:开展|进行|实施|反馈|进驻)")
-# A team that "visits" its target directly: 中央第六巡视组巡视山西省, 省委第二巡视组进驻十堰市.
-_VISITS = re.compile(r"^(?:分别|近日|已)?(进驻|巡视|巡察)([\u4e00-\u9fff]{2,12}?)(?=[的，。；、]|开展|并|期间|工作|$)")
+# A team that "visits" its target directly: 中央第六巡视组巡视山西省, 省委第二巡视组进驻十堰市, 市委第三巡察组入驻某村.
+_VISITS = re.compile(r"^(?:分别|近日|已)?(进驻|入驻|巡视|巡察)([\u4e00-\u9fff]{2,12}?)(?=[的，。；、]|开展|并|期间|工作|$)")
 
 
 def iso_span(sentence: str) -> tuple[str | None, str | None]:
@@ -62,7 +62,7 @@ def extract_inspected(ctx: Context, teams: list[Team]) -> list[Inspected]:
             m = _TARGET.match(rest)
             if not m:
                 m = _VISITS.match(rest)
-                if not m or m.group(2) not in gazetteer().forms:
+                if not m or (m.group(2) not in gazetteer().forms and m.group(2) not in ctx.localities):
                     continue
             target = _target_name(m.group(2))
             if target in ("被巡视地区", "被巡视单位", "被巡察单位") or target.endswith("领导班子"):

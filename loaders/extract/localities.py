@@ -19,8 +19,10 @@ from loaders.record import Locality
 from loaders.townships import towns_by_name, townships
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# 村 that starts a word of its own after a village's name (梅庄村村里, 某村村民): no doubled suffix.
+_VILLAGE_WORD = re.compile(r"村(?:委|里|民|级|务|干部|两委|集体|组|小组|党|支部|部|规)")
 # What may stand right before a locality: a larger place, or a word that takes a place after it.
-_BEFORE = re.compile(r"[县市区旗州镇乡村道]$|(?:在|对|到|赴|向|和|与|及|、|的|从|是|至|于|将|把|为)$")
+_BEFORE = re.compile(r"[县市区旗州镇乡村道]$|(?:在|对|到|赴|向|和|与|及|、|的|从|是|至|于|将|把|为|驻)$")
 
 
 def extract_localities(ctx: Context) -> list[Locality]:
@@ -34,7 +36,7 @@ def extract_localities(ctx: Context) -> list[Locality]:
                 continue
             for start in _occurrences(text, name):
                 end = start + len(name)
-                if name.endswith("村") and text.startswith("村", end) and not text.startswith("村委", end):
+                if name.endswith("村") and text.startswith("村", end) and not _VILLAGE_WORD.match(text, end):
                     end += 1
                 if start > 0 and _HAN.match(text[start - 1]) and not _BEFORE.search(text[max(0, start - 4):start]):
                     continue
@@ -49,7 +51,7 @@ def extract_localities(ctx: Context) -> list[Locality]:
         written = text[start:end]
         if written not in out and not any(written in other for other in out):
             out[written] = Locality(name=written, county=county_name, town=None)
-        if written in out:
+        if written in out and ctx.span(start, end) not in out[written].spans:
             out[written].spans.append(ctx.span(start, end))
     for written, item in list(out.items()):  # a village stands only with its town or its county beside it
         if item.town and item.town not in out and not any(

@@ -43,3 +43,11 @@ def test_a_body_whose_name_holds_he_stays_whole_and_a_count_may_name_two_kinds()
 
 def test_aimed_at_is_no_list_of_targets() -> None:
     assert _targets("各巡察组针对贫困村、软弱涣散村进行了重点巡察。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3月初，汝州市委第二巡察组入驻陵头镇，开展为期一个月的巡察。", ("汝州市委第二巡察组", "陵头镇")),
+    ("县委第一巡察组进驻均川镇开展巡察“回头看”。", ("县委第一巡察组", "均川镇")),
+])
+def test_a_team_that_moves_into_a_town(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _targets(text)

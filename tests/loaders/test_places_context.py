@@ -42,3 +42,11 @@ def test_a_town_of_one_county_only_is_a_locality_without_its_county_named() -> N
     # 均川镇 exists under one county of the national list (随县); the text names no county.
     localities = extract(load_text("县纪委监委工作组到均川镇开展整改回访督查。")).localities
     assert [(loc.name, loc.county) for loc in localities] == [("均川镇", "随县")]
+
+
+@pytest.mark.parametrize("text, village", [
+    ("巡察组来到陵头镇梅庄村，梅庄村村民反映了操场被占的问题。", "梅庄村"),
+    ("陵头镇梅庄村村里的戏台被占多年。", "梅庄村"),
+])
+def test_a_word_that_starts_with_cun_is_no_doubled_suffix(text: str, village: str) -> None:
+    assert village in {loc.name for loc in extract(load_text("汝州市委巡察组开展村级巡察。" + text)).localities}
