@@ -49,3 +49,21 @@ def test_actions_after_a_time_or_purpose_lead_in(text: str, expected: str) -> No
 
 def test_a_question_is_no_measure() -> None:
     assert _measures("整改之后，长效机制有没有真正建立？") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # acting on the team's feedback is the body's own work, not the inspection's
+    ("针对巡察反馈的问题，县委迅速召开常委会会议，传达学习市委巡察组反馈意见，研究部署整改工作。",
+     "县委迅速召开常委会会议，传达学习市委巡察组反馈意见，研究部署整改工作"),
+    ("整改中，县委及时成立落实市委巡察组反馈意见整改工作专班，由县委书记任组长。",
+     "整改中，县委及时成立落实市委巡察组反馈意见整改工作专班，由县委书记任组长"),
+    # an action a few words in, and a published rectification report
+    ("整改启动后，各乡镇迅速反应，逐条制定整改措施。", "整改启动后，各乡镇迅速反应，逐条制定整改措施"),
+    ("近日，被巡察单位先后公布了整改进展情况。", "近日，被巡察单位先后公布了整改进展情况"),
+])
+def test_the_body_acting_on_the_feedback(text: str, expected: str) -> None:
+    assert expected in [t for t, _ in _measures(text)]
+
+
+def test_the_team_giving_its_feedback_is_no_measure() -> None:
+    assert _measures("整改方面，市委第一巡察组向镇党委反馈意见，指出了问题。") == []
