@@ -17,6 +17,7 @@ earlier teams ("对中央第十二巡视组反馈的“…”等问题整改…"
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -284,9 +285,10 @@ class _Finder:
         if m and _STILL.search(window[m.end():]):
             return m.group(0)
         line_start = self.text.rfind("\n", 0, sentence_start) + 1
-        previous = [(s, e) for s, e in self.ctx.doc.sentences if line_start <= s and e <= sentence_start]
-        if previous:
-            before = self.text[previous[-1][0]:previous[-1][1]]
+        sentences = self.ctx.doc.sentences
+        at = bisect_left(sentences, (sentence_start, -1))
+        if at > 0 and sentences[at - 1][0] >= line_start:
+            before = self.text[sentences[at - 1][0]:sentences[at - 1][1]]
             m = _EARLIER_ROUND.search(before)
             if m and _STILL.search(before[m.end():]) and re.search(r"[：:]|(?:如下|以下|主要|具体)", before[m.end():]):
                 return m.group(0)

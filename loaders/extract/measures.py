@@ -64,13 +64,9 @@ def extract_measures(ctx: Context, issues: list[Issue], target: str | None, kind
     about_rectification = kind == "rectification"
     measures: list[Measure] = []
     taken = [_normalised(ctx, i) for i in issues]
-    sentences = ctx.doc.sentences
-    by_line: dict[int, list[tuple[int, int]]] = {}
-    for s, e in sentences:
-        by_line.setdefault(text.rfind("\n", 0, s) + 1, []).append((s, e))
-    for line_start, line_sentences in by_line.items():
-        line_end = line_sentences[-1][1]
-        paragraph = text[line_start:line_end]
+    for block in ctx.doc.blocks:
+        line_sentences = block.sentences
+        paragraph = text[block.start:block.end]
         in_context = about_rectification or bool(lex.context.search(paragraph))
         issue: str | None = None
         actor: str | None = None
