@@ -67,3 +67,11 @@ def test_the_body_acting_on_the_feedback(text: str, expected: str) -> None:
 
 def test_the_team_giving_its_feedback_is_no_measure() -> None:
     assert _measures("整改方面，市委第一巡察组向镇党委反馈意见，指出了问题。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "整改方面，随后召开巡察情况反馈会，市委第二巡察组向镇党委通报了巡察情况。",
+    "整改方面，集中反馈会议传达了市委书记的讲话精神，通报了巡察发现的共性问题。",
+])
+def test_the_feedback_meeting_is_the_inspection_s_own_work(text: str) -> None:
+    assert _measures(text) == []
