@@ -75,3 +75,20 @@ def test_the_team_giving_its_feedback_is_no_measure() -> None:
 ])
 def test_the_feedback_meeting_is_the_inspection_s_own_work(text: str) -> None:
     assert _measures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a district, a bureau or a school as the subject before the action
+    ("整改以来，东湖区多次召开整改工作推进会，逐项督办。", "整改以来，东湖区多次召开整改工作推进会，逐项督办"),
+    ("整改中，县交通局专门成立整改专班，由局长任组长。", "整改中，县交通局专门成立整改专班，由局长任组长"),
+    # rectification reports made public
+    ("整改期间，12个被巡察单位的整改进展情况已在县纪委网站集中公布。",
+     "整改期间，12个被巡察单位的整改进展情况已在县纪委网站集中公布"),
+    ("近日，县卫健局党组向社会公开了巡察整改落实情况。", "近日，县卫健局党组向社会公开了巡察整改落实情况"),
+])
+def test_more_subjects_and_published_reports(text: str, expected: str) -> None:
+    assert expected in [t for t, _ in _measures(text)]
+
+
+def test_a_headline_that_announces_a_publication_is_no_measure() -> None:
+    assert _measures("据报道，十二届县委第三轮巡察5个单位整改情况公布") == []
