@@ -31,6 +31,8 @@ _SUBJECT_MODAL = re.compile(r"(?:^|，)(?P<subject>[\u4e00-\u9fff]{2,12}?(?:县�
 _TITLE = "负责人|书记|主任|县长|市长|省长|镇长|乡长|区长|校长|院长|局长|董事长|总经理"
 _SPEAKER = re.compile(rf"(?:(?:{_TITLE})?[\u4e00-\u9fff]{{0,4}}表示|(?:{_TITLE})[\u4e00-\u9fff]{{0,4}}"
                       rf"(?:要求|强调|提出了?[^，。]{{0,6}}要求))[，：]")
+# A pledge speech that opens its unit ("随后，镇党委书记某某作表态发言，一是…"), not one reported inside an action.
+_PLEDGE_SPEECH = re.compile(r"^(?:[^，。]{0,6}，)?[^，。]{0,20}?[作做]表态(?:发言|讲话)?[，：]")
 _INSPECTOR = re.compile(r"(?<!被)(?:巡视|巡察|督导|检查)(?:组|办)|领导小组|^(?:反馈|会议)")
 _MODAL_HEAD = re.compile(r"^[^，。]{0,14}?(?:要|将|一定|必须|坚决|力争)(?!求)")
 _SUBJECT = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{0,16}?(?:县委|市委|州委|省委|区委|党委|党组|县|市|州|省|自治区|区|旗|镇|乡|街道|局|"
@@ -86,7 +88,7 @@ def extract_measures(ctx: Context, issues: list[Issue], target: str | None, kind
                         actor = _actor(aimed.group("subject"), ctx) or actor
                     unit = (unit[0] + aimed.end(), unit[1])
                     raw = text[unit[0]:unit[1]]
-                speaker = _SPEAKER.search(raw)
+                speaker = _SPEAKER.search(raw) or _PLEDGE_SPEECH.match(raw)
                 if speaker and not _INSPECTOR.search(raw[: speaker.end()]):
                     pledging, requiring = True, False
                     cut = _SUBJECT_MODAL.search(raw, speaker.end())

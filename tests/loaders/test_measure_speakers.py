@@ -92,3 +92,19 @@ def test_more_subjects_and_published_reports(text: str, expected: str) -> None:
 
 def test_a_headline_that_announces_a_publication_is_no_measure() -> None:
     assert _measures("据报道，十二届县委第三轮巡察5个单位整改情况公布") == []
+
+
+@pytest.mark.parametrize("text, first", [
+    ("随后，镇党委书记王晓东作表态发言，一是统一思想，全盘认领问题清单。二是立行立改，逐项销号。",
+     "统一思想，全盘认领问题清单"),
+    ("镇长李春明做表态讲话：一是压实责任，二是建立长效机制。", "压实责任，二是建立长效机制"),
+])
+def test_a_pledge_speech_opens_pledges(text: str, first: str) -> None:
+    got = _measures(text)
+    assert got and got[0] == (first, "pledged")
+
+
+def test_a_pledge_speech_reported_inside_an_action_opens_nothing() -> None:
+    text = "针对巡察反馈的问题，县委实行挂图作战，责令排名靠后的乡镇主要领导在县电视台作表态发言，做到以责促行。"
+    expected = "县委实行挂图作战，责令排名靠后的乡镇主要领导在县电视台作表态发言，做到以责促行"
+    assert _measures(text) == [(expected, "done")]
