@@ -108,3 +108,11 @@ def test_a_pledge_speech_reported_inside_an_action_opens_nothing() -> None:
     text = "针对巡察反馈的问题，县委实行挂图作战，责令排名靠后的乡镇主要领导在县电视台作表态发言，做到以责促行。"
     expected = "县委实行挂图作战，责令排名靠后的乡镇主要领导在县电视台作表态发言，做到以责促行"
     assert _measures(text) == [(expected, "done")]
+
+
+@pytest.mark.parametrize("text", [
+    "整改工作中，县委充分认识到抓好巡察整改的重要意义，把整改作为重大政治任务。",
+    "整改工作中，镇党委深刻认识到问题的严重性，逐条制定整改措施。",
+])
+def test_the_body_s_own_stance_on_its_rectification_is_a_measure(text: str) -> None:
+    assert len(_measures(text)) == 1
