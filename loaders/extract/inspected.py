@@ -13,7 +13,10 @@ from loaders.record import Inspected, Team
 _DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
 _SPAN = re.compile(rf"({_DATE})\s*(?:至|到|—|－|-|~)\s*((?:\d{{4}}年)?(?:\d{{1,2}}月)?\d{{1,2}}日)")
 _ONE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_TARGET = re.compile(r"^(?:[^，。；]{0,20}?)(对|向)([^对向，。；：、\s“”]{2,24}?)(?:开展|进行|实施|反馈|进驻)")
+# The team's leaders may stand between the team and its target ("第二巡视组组长某某，副组长某某，向X反馈").
+_LEADERS = r"(?:(?:组长|副组长|成员|一行|带队)[^，。；]{0,16}[，、])*"
+_TARGET = re.compile(rf"^{_LEADERS}(?:[^，。；]{{0,20}}?)(对|向|在)([^对向在，。；：、\s“”]{{2,24}}?)"
+                     r"(?:开展|进行|实施|反馈|进驻)")
 # A team that "visits" its target directly: 中央第六巡视组巡视山西省, 省委第二巡视组进驻十堰市, 市委第三巡察组入驻某村.
 _VISITS = re.compile(r"^(?:分别|近日|已)?(进驻|入驻|巡视|巡察)([\u4e00-\u9fff]{2,12}?)(?=[的，。；、]|开展|并|期间|工作|$)")
 

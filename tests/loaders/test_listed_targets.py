@@ -51,3 +51,13 @@ def test_aimed_at_is_no_list_of_targets() -> None:
 ])
 def test_a_team_that_moves_into_a_town(text: str, expected: tuple[str, str]) -> None:
     assert expected in _targets(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市委第二巡察组组长王立新，副组长赵春明，向县档案局党组反馈了巡察情况。", [("市委第二巡察组", "县档案局党组")]),
+    ("县委第三巡察组组长、县人大常委会副主任刘海波一行，对县林业局开展巡察。", [("县委第三巡察组", "县林业局")]),
+    ("县委第一巡察组在青山镇开展了为期一个月的常规巡察。", [("县委第一巡察组", "青山镇")]),
+])
+def test_leaders_between_the_team_and_its_target_and_inspecting_in_a_place(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert _targets(text) == expected
