@@ -73,8 +73,17 @@ def issuer_before(text: str, pos: int, ctx: Context) -> tuple[str | None, str | 
             elif place.level == "prefecture":
                 level = "city"
             return place.name + body[-1:] if body.endswith("委") else place.name + body, level, start
+        if body == "市委" and _county_level_city(ctx):
+            return ctx.county.name + "委", "county", body_start  # type: ignore[union-attr]
         return _infer(body, level, ctx), level, body_start
     return None, None, pos
+
+
+def _county_level_city(ctx: Context) -> bool:
+    """A report about a county-level city (汝州市) that names no prefecture-level place: its 市委 is the city's."""
+    county = ctx.county
+    return county is not None and county.name.endswith("市") and \
+        not any(place.level == "prefecture" for _, place in ctx.places)
 
 
 def _infer(body: str, level: str, ctx: Context) -> str | None:

@@ -46,3 +46,16 @@ def test_a_bare_team_with_no_sender_stays_bare() -> None:
 ])
 def test_a_range_of_teams_names_each(text: str, count: int) -> None:
     assert len(_teams(text)) == count
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("汝州市召开巡察工作会议。市委第三巡察组进驻某村开展巡察。", ("汝州市委第三巡察组", "county", 3)),
+    ("涟源市委巡察办部署工作。市委第一巡察组向某镇党委反馈巡察情况。", ("涟源市委第一巡察组", "county", 1)),
+])
+def test_a_bare_city_committee_in_a_report_on_a_county_level_city(text: str, expected: tuple[str, str, int]) -> None:
+    assert expected in _teams(text)
+
+
+def test_a_bare_city_committee_beside_its_prefecture_stays_the_prefecture_s() -> None:
+    teams = _teams("平顶山市召开会议，汝州市参加。市委第三巡察组进驻某村。")
+    assert ("平顶山市委第三巡察组", "city", 3) in teams
