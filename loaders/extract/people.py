@@ -85,6 +85,12 @@ def _role_runs_into_place(text: str, role_end: int) -> bool:
     return any(text[role_end - 1 : role_end + k] in forms for k in (1, 2, 3))
 
 
+def _conjunction_after(text: str, role_end: int) -> bool:
+    """局负责人和乡镇党委书记: 和 (also a surname) joins two roles, so no name follows the first one."""
+    entry = _words().get(text[role_end + 1 : role_end + 3])
+    return text[role_end : role_end + 1] in "和与及或" and entry is not None and entry[0] >= 100
+
+
 def _title_start(text: str, role_start: int) -> int:
     i = role_start
     limit = max(0, role_start - 30)
@@ -119,7 +125,7 @@ def extract_people(ctx: Context) -> list[Person]:
         if text.startswith(not_names, m.start()):
             continue
         name = _name_at(text, m.end())
-        if name is None or _role_runs_into_place(text, m.end()):
+        if name is None or _role_runs_into_place(text, m.end()) or _conjunction_after(text, m.end()):
             continue
         chain = text[_title_start(text, m.start()) : m.end()]
         links = [link for link in chain.split("、") if _role_re().search(link)]

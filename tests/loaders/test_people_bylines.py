@@ -30,3 +30,15 @@ def test_people_outside_title_patterns(text: str, name: str, titles: list[str]) 
 ])
 def test_bracketed_bodies_are_not_people(text: str) -> None:
     assert _people(text) == {}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("课题组由省社科院研究员孙立平牵头。", "孙立平", "省社科院研究员"),
+    ("项目负责人周海涛介绍了整改情况。", "周海涛", "项目负责人"),
+])
+def test_roles_beyond_party_and_state_posts(text: str, name: str, title: str) -> None:
+    assert _people(text).get(name) == [title]
+
+
+def test_a_conjunction_between_two_roles_is_no_name() -> None:
+    assert _people("各部门负责人和乡镇党委书记参加会议。") == {}
