@@ -33,6 +33,7 @@ from loaders.extract.clauses import Piece, split_top
 from loaders.extract.context import Context
 from loaders.extract.subjects import official
 from loaders.rules import alternation
+from loaders.structure import list_marker
 
 # The inspected bodies as a group ("被巡察的二级党委", "被巡察村（社区）党支部"): the owner of what is said of all of them.
 _COLLECTIVE = re.compile(r"^被巡[视察]的?[\u4e00-\u9fff（）()]{0,12}(?:党组织|党委|党组|党支部|单位|地区|部门)$")
@@ -148,13 +149,16 @@ def _states_problem(text: str, start: int, end: int, is_problem: Callable[[str],
 
 
 def _head(sentence: str) -> str:
-    """The sentence without a leading enumerator or date, where a closing word would stand."""
-    return re.sub(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[）)、.．]|同时，|此外，|另外，)", "", sentence)
+    """The sentence without a leading enumerator or linking word, where a closing word would stand."""
+    marker = list_marker(sentence)
+    rest = sentence[len(marker):] if marker else sentence
+    return re.sub(r"^(?:同时|此外|另外)，", "", rest)
 
 
 def _bare(line: str) -> str:
-    return re.sub(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．])", "",
-                  line).strip(" ：:。")
+    """A heading without its enumerator and closing punctuation."""
+    marker = list_marker(line)
+    return (line[len(marker):] if marker else line).strip(" ：:。")
 
 
 def _owner(ctx: Context, before: str, cue: str, after: str) -> str | None:
