@@ -7,6 +7,7 @@ import re
 
 from loaders.extract.assignments import assign_enumerated
 from loaders.extract.context import Context
+from loaders.extract.subjects import without_party_group
 from loaders.gazetteer import gazetteer
 from loaders.record import Inspected, Team
 
@@ -88,7 +89,7 @@ def _drop_party_groups(items: list[Inspected]) -> list[Inspected]:
     names = {(i.team, i.target) for i in items}
     kept = []
     for item in items:
-        body = re.sub(r"(?:党组|党委)$", "", item.target)
+        body = without_party_group(item.target)
         if body != item.target and (item.team, body) in names:
             twin = next(i for i in items if i.team == item.team and i.target == body)
             twin.spans.extend(item.spans)

@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from loaders.extract.context import Context
-from loaders.extract.subjects import official
+from loaders.extract.subjects import official, without_party_group
 from loaders.record import Inspected
 from loaders.rules import alternation
 
@@ -50,15 +50,10 @@ def listed_targets(ctx: Context, taken: set[str]) -> list[Inspected]:
             if sum(n is not None for n in names) * 4 < len(names) * 3:
                 continue  # mostly no targets: not a list of them ("对照问题清单逐项…开展")
             for name in names:
-                if name and _bare(name) not in {_bare(t) for t in taken} and name not in out:
+                if name and without_party_group(name) not in {without_party_group(t) for t in taken} and name not in out:
                     out[name] = Inspected(team=None, target=name,
                                           spans=[ctx.span(s + m.start("list"), s + m.end("list"))])
     return list(out.values())
-
-
-def _bare(name: str) -> str:
-    """市金融办党组 and 市金融办 are one target."""
-    return re.sub(r"(?:党组|党委|党工委)$", "", name)
 
 
 def _name(raw: str, ctx: Context) -> str | None:

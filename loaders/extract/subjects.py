@@ -21,6 +21,11 @@ _LEADING = re.compile(r"^(?:[\u4e00-\u9fff]{2,16}?)(?=针对|对照|围绕|聚�
 _NOT_SUBJECT = re.compile(r"^(?:各|全|本|我|该|其|此|有的|一些|部分|个别|不少|巡视|巡察|中央巡视|省委巡视|被巡)")
 
 
+def without_party_group(name: str) -> str:
+    """市金融办党组 → 市金融办: a body and its party group are one target."""
+    return re.sub(r"(?:党组|党委|党工委)$", "", name)
+
+
 def official(name: str, ctx: Context | None = None) -> str | None:
     """The official name of a region written ``name`` (also 漾濞县委), or ``name`` itself if it is a body."""
     gaz = gazetteer()
