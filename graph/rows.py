@@ -12,12 +12,13 @@ from typing import Any
 from loaders.extract.organizations import type_of
 from loaders.gazetteer import Place, by_official_name, parents
 from loaders.record import Record, Team
+from loaders.rules import alternation
 
 LABELS = ("Team", "Round", "Region", "Locality", "Organization", "Person", "Issue", "Measure", "Category")
 REL_TYPES = ("INSPECTED", "IN_ROUND", "HOLDS", "FOUND_BY", "CONCERNS", "IN_CATEGORY", "RAISED_BEFORE_BY",
              "ADDRESSES", "TAKEN_BY", "PART_OF")
-_ROLE_TAIL = re.compile(r"(第一书记|副?书记|副?组长|组员|副?[县市省州区镇乡旗]长|副?主任|副?局长|副?部长|副?厅长|"
-                        r"副?处长|科长|副?主席|常委|委员|秘书长|副?院长|副?校长|董事长|总经理|记者)$")
+# The role that ends a title (县委副书记 → 县委): the roles and bylines of rules/titles.jsonl.
+_ROLE_TAIL = re.compile(f"(?:{alternation('titles', 'role')}|{alternation('titles', 'byline')})$")
 
 
 @dataclass

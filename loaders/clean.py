@@ -14,7 +14,7 @@ from loaders.rules import load_rules
 def _compiled() -> tuple[list[tuple[re.Pattern[str], int]], re.Pattern[str] | None]:
     lines, inline = [], []
     for rule in load_rules("furniture"):
-        pats = [rule.pattern] if isinstance(rule.pattern, str) else rule.pattern
+        pats = rule.patterns
         for pat in pats:
             if rule.label == "line":
                 lines.append((re.compile(pat), rule.max_len or 10_000))

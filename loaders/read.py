@@ -23,6 +23,7 @@ from loaders.errors import (
     NoTextError,
     UnsupportedFormatError,
 )
+from loaders.rules import words
 from loaders.types import RawDocument
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -77,13 +78,9 @@ def read_bytes(data: bytes, *, name: str, fmt: str | None = None, path: str | Pa
                        original=text, size=len(data))
 
 
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "head", "nav", "footer",
-              "aside", "form", "button", "select", "textarea", "input"}
-_BLOCK_TAGS = {"address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
-               "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p",
-               "pre", "section", "table", "td", "th", "tr", "ul", "title", "body"}
-_FURNITURE_MARKS = ("share", "comment", "breadcrumb", "crumb", "copyright", "footer", "navbar", "topbar",
-                    "sidebar", "toolbar", "login", "download", "advert", "banner")
+_SKIP_TAGS = frozenset(words("html", "skip"))
+_BLOCK_TAGS = frozenset(words("html", "block"))
+_FURNITURE_MARKS = tuple(words("html", "furniture"))
 
 
 def html_text(html: str) -> str:

@@ -1,7 +1,9 @@
 """Rule files: JSON Lines under ``loaders/rules``, validated when they are loaded.
 
 Each line is ``{"label": ..., "pattern": ..., "id": ...}`` plus optional fields
-a matcher may use. A bad line fails loudly, naming the file, the line and the
+a matcher may use. A line with ``"literal": true`` holds plain words or characters
+(a tag name, a punctuation mark) rather than regular expressions; they are
+escaped wherever they become part of a pattern. A bad line fails loudly, naming the file, the line and the
 problem: a line that is not JSON, a field that does not belong, or a pattern that
 does not compile as a regular expression. Asking for a label the file does not
 have is an error too (an empty alternation would match everywhere).
@@ -30,6 +32,18 @@ class Rule(BaseModel):
     id: str | None = None
     note: str | None = None
     max_len: int | None = None
+    literal: bool = False
+
+    @property
+    def patterns(self) -> list[str]:
+        """The line's patterns as regular expressions (literal words escaped)."""
+        items = [self.pattern] if isinstance(self.pattern, str) else self.pattern
+        return [re.escape(p) for p in items] if self.literal else list(items)
+
+    @property
+    def words(self) -> list[str]:
+        """The line's patterns as written."""
+        return [self.pattern] if isinstance(self.pattern, str) else list(self.pattern)
 
 
 @cache
@@ -44,7 +58,7 @@ def load_rules(name: str) -> tuple[Rule, ...]:
             continue
         try:
             rule = Rule.model_validate(json.loads(line))
-            for pattern in [rule.pattern] if isinstance(rule.pattern, str) else rule.pattern:
+            for pattern in rule.patterns:
                 re.compile(pattern)
             rules.append(rule)
         except re.error as exc:
@@ -62,15 +76,26 @@ def rule_names() -> list[str]:
     return sorted(p.stem for p in RULES_DIR.glob("*.jsonl"))
 
 
-def patterns(name: str, label: str | None = None) -> list[str]:
-    """The string patterns of a rule file, optionally only those of one label (which the file must have)."""
-    out: list[str] = []
-    for rule in load_rules(name):
-        if label is None or rule.label == label:
-            out.extend([rule.pattern] if isinstance(rule.pattern, str) else rule.pattern)
-    if label is not None and not out:
+def _labelled(name: str, label: str | None) -> list[Rule]:
+    found = [rule for rule in load_rules(name) if label is None or rule.label == label]
+    if label is not None and not found:
         raise RuleFileError(f"no rule labelled {label!r}", path=RULES_DIR / f"{name}.jsonl")
-    return out
+    return found
+
+
+def patterns(name: str, label: str | None = None) -> list[str]:
+    """The regular expressions of a rule file, optionally only those of one label (which the file must have)."""
+    return [p for rule in _labelled(name, label) for p in rule.patterns]
+
+
+def words(name: str, label: str) -> list[str]:
+    """The words of one label of a rule file as written (for lookups, not matching)."""
+    return [w for rule in _labelled(name, label) for w in rule.words]
+
+
+def chars(name: str, label: str) -> frozenset[str]:
+    """The characters of one label of a rule file: every character of its words."""
+    return frozenset("".join(words(name, label)))
 
 
 def alternation(name: str, label: str) -> str:

@@ -8,7 +8,7 @@ the issues those inspections found.
 
 from __future__ import annotations
 
-from loaders.extract.context import Context
+from loaders.extract.context import Context, settle_home
 from loaders.extract.figures import extract_figures
 from loaders.extract.inspected import extract_inspected
 from loaders.extract.issues import extract_issues
@@ -29,11 +29,13 @@ EXTRACTOR_VERSION = "0.4.0"
 
 def extract(doc: LoadedDocument) -> Record:
     ctx = Context(doc)
-    people = extract_people(ctx)
-    find_places(ctx)
-    ctx.settle_home()
+    people, person_spans = extract_people(ctx)
+    ctx = ctx.with_(person_spans=person_spans)
+    places = find_places(ctx)
+    ctx = ctx.with_(places=places, home=settle_home(places))
     regions = extract_regions(ctx)
     localities = extract_localities(ctx)
+    ctx = ctx.with_(localities=tuple(locality.name for locality in localities))
     organizations = extract_organizations(ctx)
     teams = extract_teams(ctx)
     rounds = extract_rounds(ctx)

@@ -14,7 +14,7 @@ _GENERAL_WEIGHT = 0.3
 @cache
 def _table() -> list[tuple[str, float, tuple[str, ...]]]:
     return [(rule.label, _GENERAL_WEIGHT if rule.id == "general" else 1.0,
-             tuple([rule.pattern] if isinstance(rule.pattern, str) else rule.pattern))
+             tuple(rule.words))
             for rule in load_rules("categories")]
 
 

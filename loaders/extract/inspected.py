@@ -7,7 +7,7 @@ import re
 
 from loaders.extract.assignments import assign_enumerated
 from loaders.extract.context import Context
-from loaders.extract.subjects import without_party_group
+from loaders.extract.subjects import without_committee, without_party_group
 from loaders.gazetteer import gazetteer
 from loaders.record import Inspected, Team
 
@@ -40,7 +40,7 @@ def iso_span(sentence: str) -> tuple[str | None, str | None]:
 def _target_name(raw: str) -> str:
     """A region written short (漾濞县, 湖北省委) becomes its official name; bodies stay as written."""
     gaz = gazetteer()
-    stem = re.sub(r"(党委|党组|委员会|委)$", "", raw)
+    stem = without_committee(raw)
     if stem in gaz.forms:
         return gaz.forms[stem][0].name
     return raw

@@ -30,8 +30,6 @@ from loaders.record import Issue, Team
 from loaders.rules import alternation, load_rules
 
 _QUOTED_EARLIER = re.compile(r"反馈的?“([^”]{4,80})”(?:等)?问题")
-_EARLIER_ROUND = re.compile(r"(上一?轮|前一?轮|此前|上次|以往)(?:巡视|巡察)(?:组)?")
-_STILL = re.compile(r"仍|依然|还|未整改|没有整改|整改不|整改[^，。；]{0,6}?(?:不够|不到位|不彻底|不力|有差距)|反弹|回潮|重复|屡")
 _SHORT = 6
 
 
@@ -48,6 +46,8 @@ class _Lexicon:
     tail: re.Pattern[str]
     unowned: re.Pattern[str]
     slogan_after: re.Pattern[str]
+    earlier_round: re.Pattern[str]
+    still: re.Pattern[str]
 
 
 @cache
@@ -56,8 +56,9 @@ def _lexicon() -> _Lexicon:
         return alternation("problems", label)
 
     bodies = alt("body")
-    unowned = rf"(?:有的|一些|部分|个别|不少|多数|少数|许多)(?:{bodies})?(?:还|也)?(?:被[^，。；：]{{0,10}}?指出|存在(?=“))" \
-              rf"|(?:有的|一些|个别|部分|不少|少数)(?:{bodies})(?:还|也)?|有的(?=存在)"
+    some = alt("some")
+    unowned = rf"(?:{some})(?:{bodies})?(?:还|也)?(?:被[^，。；：]{{0,10}}?指出|存在(?=“))" \
+              rf"|(?:{some})(?:{bodies})(?:还|也)?|有的(?=存在)"
     return _Lexicon(
         marker=re.compile(alt("marker")),
         topic=re.compile(alt("topic")),
@@ -71,6 +72,8 @@ def _lexicon() -> _Lexicon:
         tail=re.compile(rf"(?:{alt('tail')})[”’]?$"),
         unowned=re.compile(rf"(?:[，：:\s]|{unowned})+"),
         slogan_after=re.compile(alt("slogan_after")),
+        earlier_round=re.compile(rf"({alt('earlier_round')})(?:巡视|巡察)(?:组)?"),
+        still=re.compile(alt("still")),
     )
 
 
@@ -281,16 +284,16 @@ class _Finder:
         """The earlier round a problem came back from: named in its own sentence ("上轮巡察反馈问题整改不到位，
         存在A、B"), or in the sentence before it on the same line when that sentence says so of its problems."""
         window = self.text[sentence_start:piece[1] + 20]
-        m = _EARLIER_ROUND.search(window)
-        if m and _STILL.search(window[m.end():]):
+        m = self.lex.earlier_round.search(window)
+        if m and self.lex.still.search(window[m.end():]):
             return m.group(0)
         line_start = self.text.rfind("\n", 0, sentence_start) + 1
         sentences = self.ctx.doc.sentences
         at = bisect_left(sentences, (sentence_start, -1))
         if at > 0 and sentences[at - 1][0] >= line_start:
             before = self.text[sentences[at - 1][0]:sentences[at - 1][1]]
-            m = _EARLIER_ROUND.search(before)
-            if m and _STILL.search(before[m.end():]) and re.search(r"[：:]|(?:如下|以下|主要|具体)", before[m.end():]):
+            m = self.lex.earlier_round.search(before)
+            if m and self.lex.still.search(before[m.end():]) and re.search(r"[：:]|(?:如下|以下|主要|具体)", before[m.end():]):
                 return m.group(0)
         return None
 

@@ -61,7 +61,6 @@ def extract_localities(ctx: Context) -> list[Locality]:
         longer = out.get(written + "村")
         if longer is not None:
             longer.spans.extend(out.pop(written).spans)
-    ctx.localities = list(out)
     return sorted(out.values(), key=lambda loc: loc.spans[0][0])
 
 

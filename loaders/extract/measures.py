@@ -2,8 +2,8 @@
 
 A measure is a whole unit of text (a sentence, or a clause ended by "；"):
 * after "针对X问题，" every unit of the paragraph up to the next "针对" answers X;
-* after a speaker of the inspected body "表示", its numbered points and its
-  units with a modal (将, 一定, 坚决) are pledges;
+* after a speaker of the inspected body "表示" (``speakers.py``), its numbered
+  points and its units with a modal (将, 一定, 坚决) are pledges;
 * elsewhere, in a document or paragraph about rectification, a unit that opens
   with an action (成立, 建立, 查处) or reports a result (已全部, 累计, 处分15人).
 Requirements that inspectors impose, the inspection's own work and background
@@ -20,26 +20,13 @@ from functools import cache
 from loaders.extract.clauses import Piece, split_top, trim
 from loaders.extract.context import Context
 from loaders.extract.issues import clean_issue_text
+from loaders.extract.speakers import POINT, opens_with_modal, speech_in
 from loaders.extract.subjects import official
 from loaders.gazetteer import gazetteer
 from loaders.record import Issue, Measure
 from loaders.rules import alternation
 
 _AIMED = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{2,16}?)?针对(?P<issue>(?:(?!问题)[^。；]){4,120}?)(?:的|等)?问题[，,。]")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[是要]|[（(]?[一二三四五六七八九十\d]+[）)、.．]|第[一二三四五六七八九十]+[，、])")
-_SUBJECT_MODAL = re.compile(r"(?:^|，)(?P<subject>[\u4e00-\u9fff]{2,12}?(?:县委|市委|州委|省委|党委|党组|县|市|州|省|区|公司|集团))(?=将|一定|要|坚决|必须)")
-_TITLE = "负责人|书记|主任|县长|市长|省长|镇长|乡长|区长|校长|院长|局长|董事长|总经理"
-_SPEAKER = re.compile(rf"(?:(?:{_TITLE})?[\u4e00-\u9fff]{{0,4}}表示|(?:{_TITLE})[\u4e00-\u9fff]{{0,4}}"
-                      rf"(?:要求|强调|提出了?[^，。]{{0,6}}要求))[，：]")
-# A pledge speech that opens its unit ("随后，镇党委书记某某作表态发言，一是…"), not one reported inside an action.
-_PLEDGE_SPEECH = re.compile(r"^(?:[^，。]{0,6}，)?[^，。]{0,20}?[作做]表态(?:发言|讲话)?[，：]")
-_INSPECTOR = re.compile(r"(?<!被)(?:巡视|巡察|督导|检查)(?:组|办)|领导小组|^(?:反馈|会议)")
-_MODAL_HEAD = re.compile(r"^[^，。]{0,14}?(?:要|将|一定|必须|坚决|力争)(?!求)")
-_SUBJECT = re.compile(r"^(?P<subject>[\u4e00-\u9fff]{0,16}?(?:县委|市委|州委|省委|区委|党委|党组|县|市|州|省|自治区|区|旗|镇|乡|街道|局|"
-                      r"学校|大学|学院|公司|集团|纪委|监委)(?:党组|党委)?)(?=[\u4e00-\u9fff])")
-_WHEN = re.compile(r"^(?:(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|去年|今年|近日|日前|目前|同时|此外|另外)(?:以来|至今|初|底|中旬|下旬)?"
-                   r"|[^，。；]{2,30}?(?:后|以来|当天|期间|之初|伊始)|为[^，。；]{2,30})，")
-_REQUIRING = re.compile(r"强调|要求|提出")
 
 
 @dataclass(frozen=True)
@@ -50,6 +37,11 @@ class _Lexicon:
     context: re.Pattern[str]
     not_measure: re.Pattern[str]
     strong: re.Pattern[str]
+    subject: re.Pattern[str]
+    when: re.Pattern[str]
+    requiring: re.Pattern[str]
+    inspection: re.Pattern[str]
+    rectification: re.Pattern[str]
 
 
 @cache
@@ -57,9 +49,16 @@ def _lexicon() -> _Lexicon:
     def alt(label: str) -> str:
         return alternation("measures", label)
 
-    return _Lexicon(action=re.compile(rf"^(?:{alt('action')})"), result=re.compile(alt("result")),
-                    pledge=re.compile(alt("pledge")), context=re.compile(alt("context")),
-                    not_measure=re.compile(alt("not_measure")), strong=re.compile(alt("strong")))
+    suffix = alt("subject_suffix")
+    return _Lexicon(
+        action=re.compile(rf"^(?:{alt('action')})"), result=re.compile(alt("result")),
+        pledge=re.compile(alt("pledge")), context=re.compile(alt("context")),
+        not_measure=re.compile(alt("not_measure")), strong=re.compile(alt("strong")),
+        subject=re.compile(rf"^(?P<subject>[\u4e00-\u9fff]{{0,16}}?(?:{suffix})(?:党组|党委)?)(?=[\u4e00-\u9fff])"),
+        when=re.compile(rf"^(?:(?:{alt('time_lead')})(?:{alt('time_tail')})?"
+                        rf"|[^，。；]{{2,30}}?(?:{alt('lead_end')})|为[^，。；]{{2,30}})，"),
+        requiring=re.compile(alt("requiring")),
+        inspection=re.compile(alt("inspection")), rectification=re.compile(alt("rectification")))
 
 
 def extract_measures(ctx: Context, issues: list[Issue], target: str | None, kind: str) -> list[Measure]:
@@ -88,43 +87,37 @@ def extract_measures(ctx: Context, issues: list[Issue], target: str | None, kind
                         actor = _actor(aimed.group("subject"), ctx) or actor
                     unit = (unit[0] + aimed.end(), unit[1])
                     raw = text[unit[0]:unit[1]]
-                speaker = _SPEAKER.search(raw) or _PLEDGE_SPEECH.match(raw)
-                if speaker and not _INSPECTOR.search(raw[: speaker.end()]):
+                speech = speech_in(raw)
+                if speech is not None and speech.side == "inspected":
                     pledging, requiring = True, False
-                    cut = _SUBJECT_MODAL.search(raw, speaker.end())
-                    rest = raw[speaker.end():]
-                    if cut:
-                        unit = (unit[0] + cut.start("subject"), unit[1])
-                    elif _ORDINAL.match(rest) or _MODAL_HEAD.match(rest):  # 表示，一要…; 要求，各村要…
-                        unit = (unit[0] + speaker.end(), unit[1])
-                    else:
+                    if speech.pledge_start is None:
                         continue
+                    unit = (unit[0] + speech.pledge_start, unit[1])
                     raw = text[unit[0]:unit[1]]
                 listed = re.search(r"[，：]一是", raw)
                 if listed:
                     pledging = pledging or bool(lex.pledge.search(raw[: listed.start()]))
                     unit = (unit[0] + listed.start() + 1, unit[1])
                     raw = text[unit[0]:unit[1]]
-                ordinal = _ORDINAL.match(raw)
+                ordinal = POINT.match(raw)
                 body = raw[ordinal.end():] if ordinal else raw
                 for _ in range(2):  # "3月13日，接到反馈意见当天，…"
-                    when = _WHEN.match(body)
+                    when = lex.when.match(body)
                     if when:
                         body = body[when.end():]
                 refused = lex.not_measure.search(body)
-                if refused and _REQUIRING.search(refused.group(0)) and not pledging:
+                if refused and lex.requiring.search(refused.group(0)) and not pledging:
                     requiring = True
                 if len(body) < 6 or refused or requiring or _overlaps(unit, taken):
                     continue
                 if ordinal and not pledging and len(body) < 20:
                     continue  # a numbered heading: "（一）深化思想认识，深刻对照反思"
-                if not pledging and re.search("巡视|巡察", body) and \
-                        not re.search("整改|反馈|移交问题线索|移交的问题线索|发现(?:的)?问题", body):
+                if not pledging and lex.inspection.search(body) and not lex.rectification.search(body):
                     continue  # the inspection's own work
-                subject = _SUBJECT.match(body)
+                subject = lex.subject.match(body)
                 head = body[subject.end():] if subject else body
                 modal = bool(lex.pledge.match(head) or lex.pledge.search(head[:6])
-                             or (pledging and _MODAL_HEAD.match(head)))
+                             or (pledging and opens_with_modal(head)))
                 if pledging:
                     keep = bool(ordinal) or modal
                 elif issue is not None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from loaders.rules import alternation
 from loaders.types import LoadedDocument
 
 _ISO = re.compile(r"(20\d{2}|19\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
@@ -26,12 +28,18 @@ def published_of(doc: LoadedDocument) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+_KINDS = ("rectification", "feedback", "news")
+
+
+@cache
+def _kind_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((kind, re.compile(alternation("kinds", kind))) for kind in _KINDS)
+
+
 def kind_of(doc: LoadedDocument) -> str:
+    """rectification, feedback or news by the cues of ``rules/kinds.jsonl`` in the document's head; else other."""
     head = doc.text[:600]
-    if re.search(r"整改(?:进展)?情况|整改工作|整改落实情况", head):
-        return "rectification"
-    if re.search(r"(?:巡视|巡察)组[^。]{0,20}反馈|反馈(?:了)?(?:脱贫攻坚)?(?:专项)?(?:巡视|巡察)", head):
-        return "feedback"
-    if re.search(r"巡视|巡察", head):
-        return "news"
+    for kind, cue in _kind_cues():
+        if cue.search(head):
+            return kind
     return "other"

@@ -23,16 +23,14 @@ from functools import cache
 from loaders.extract.context import Context
 from loaders.gazetteer import Place, PlaceMention
 from loaders.record import Organization
-from loaders.rules import load_rules
+from loaders.rules import alternation, chars, load_rules, words
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# Characters that end a run of a body's name: function words that come before a body.
-_DELIMITERS = set("对向在和与及的是由把为从据到经将被给并或同让请等至于了着")
-_LEVELS = ("自治区", "省", "市", "州", "县", "区", "旗", "盟")
-_BAD_START = re.compile(r"^(?:该|各|本|全|其|此|子|下属|所属|有关|相关|这|那|每|原|新|总|分|二级|三级)")
-# 委 that starts a longer word is not a committee (委员, 委托, 委屈).
-_NOT_COMMITTEE = re.compile(r"委(?:员|托|屈|婉|派|任|身|实|靡)")
-_PARTY_GROUP = ("党组", "党委")
+_DELIMITERS = chars("body_names", "delimiter")
+_LEVELS = tuple(words("body_names", "level"))
+_BAD_START = re.compile(rf"^(?:{alternation('body_names', 'bad_start')})")
+_NOT_COMMITTEE = re.compile(alternation("body_names", "not_committee"))
+_PARTY_GROUP = tuple(words("body_names", "party_group"))
 
 
 @cache
@@ -40,7 +38,7 @@ def _rules() -> dict[str, list[tuple[str, str]]]:
     """Rule family → (body, type), longest body first."""
     out: dict[str, list[tuple[str, str]]] = {}
     for rule in load_rules("organizations"):
-        bodies = [rule.pattern] if isinstance(rule.pattern, str) else rule.pattern
+        bodies = rule.words
         out.setdefault(rule.id or "", []).extend((body, rule.label) for body in bodies)
     return {family: sorted(items, key=lambda item: -len(item[0])) for family, items in out.items()}
 

@@ -15,14 +15,11 @@ from functools import cache
 from loaders.extract.context import Context
 from loaders.gazetteer import gazetteer
 from loaders.record import Person
-from loaders.rules import DATA_DIR, patterns
+from loaders.rules import DATA_DIR, chars, patterns
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# Characters that cannot be the third character of a two-character name's neighbour:
-# verbs and particles that typically follow a name.
-_AFTER_NAME = set("向在作说对为是和与及等同主出参表代带指介强要到率一也就还被将把从于任以了的、，。；：“”（）() 表示讲称")
-# Where a title's clause starts when reading backwards.
-_TITLE_STOP = set("，。；：！？“”‘’（）()《》【】[]\n 、向对由在与及是为了据经将把被让请给从和")
+_AFTER_NAME = chars("people", "after_name")
+_TITLE_STOP = chars("people", "title_stop")
 
 
 @cache
@@ -109,9 +106,11 @@ def _title_start(text: str, role_start: int) -> int:
     return i
 
 
-def extract_people(ctx: Context) -> list[Person]:
+def extract_people(ctx: Context) -> tuple[list[Person], tuple[tuple[int, int], ...]]:
+    """The people named, and where in the normalised text each mention of a name stands."""
     text = ctx.text
     people: dict[str, Person] = {}
+    spans: list[tuple[int, int]] = []
     not_names = tuple(patterns("titles", "not_name"))
 
     def add(name: str, start: int, titles: list[str]) -> None:
@@ -119,7 +118,7 @@ def extract_people(ctx: Context) -> list[Person]:
         for title in titles:
             if title and title not in person.titles:
                 person.titles.append(title)
-        ctx.person_spans.append((start, start + len(name)))
+        spans.append((start, start + len(name)))
 
     for m in _role_re().finditer(text):
         if text.startswith(not_names, m.start()):
@@ -158,8 +157,8 @@ def extract_people(ctx: Context) -> list[Person]:
     for name, person in people.items():
         for m in re.finditer(re.escape(name), text):
             person.spans.append(ctx.span(m.start(), m.end()))
-            ctx.person_spans.append((m.start(), m.end()))
-    return list(people.values())
+            spans.append((m.start(), m.end()))
+    return list(people.values()), tuple(spans)
 
 
 def _is_name(chunk: str) -> bool:

@@ -18,13 +18,13 @@ def _after(label: str) -> tuple[str, ...]:
     return tuple(patterns("regions", label))
 
 
-def find_places(ctx: Context) -> None:
-    """Fill ``ctx.places`` with every accepted place mention and its resolved place."""
+def find_places(ctx: Context) -> tuple[tuple[PlaceMention, Place], ...]:
+    """Every accepted place mention (none inside a person's name) and the place it resolves to."""
     text = ctx.text
     mentions = [m for m in gazetteer().scan(text) if _accept(m, text, ctx)]
     provinces = {p.name for m in mentions for p in m.candidates if p.level == "province" and len(m.candidates) == 1}
     prefectures = {p.name for m in mentions for p in m.candidates if p.level == "prefecture" and len(m.candidates) == 1}
-    ctx.places = [(m, _resolve(m, provinces, prefectures)) for m in mentions]
+    return tuple((m, _resolve(m, provinces, prefectures)) for m in mentions)
 
 
 def _accept(m: PlaceMention, text: str, ctx: Context) -> bool:

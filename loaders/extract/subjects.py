@@ -9,27 +9,54 @@ written.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from loaders.extract.context import Context
 from loaders.gazetteer import gazetteer
+from loaders.rules import alternation
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_BODY = re.compile(r"^[\u4e00-\u9fff]{1,14}?(?:部|委|办|局|厅|署|院|行|公司|集团|中心|工会|银行|大学|学院|医院|党组|党委|委员会)$")
 _FEEDBACK_TO = re.compile(r"对([\u4e00-\u9fff]{2,16}?)的(?:巡视|巡察)?反馈")
 _INSPECTS = re.compile(r"对([\u4e00-\u9fff]{2,16}?)(?:延伸|集中)?(?:开展|进行)了?[^，。；]{0,12}?(?:巡视|巡察)")
-_LEADING = re.compile(r"^(?:[\u4e00-\u9fff]{2,16}?)(?=针对|对照|围绕|聚焦)")
-_NOT_SUBJECT = re.compile(r"^(?:各|全|本|我|该|其|此|有的|一些|部分|个别|不少|巡视|巡察|中央巡视|省委巡视|被巡)")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    body: re.Pattern[str]
+    not_subject: re.Pattern[str]
+    party_group: re.Pattern[str]
+    committee: re.Pattern[str]
+    leading: re.Pattern[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    def alt(label: str) -> str:
+        return alternation("subjects", label)
+
+    return _Lexicon(body=re.compile(rf"^[\u4e00-\u9fff]{{1,14}}?(?:{alt('body_suffix')})$"),
+                    not_subject=re.compile(rf"^(?:{alt('not_subject')})"),
+                    party_group=re.compile(rf"(?:{alt('party_group')})$"),
+                    committee=re.compile(rf"(?:{alt('committee')})$"),
+                    leading=re.compile(rf"^(?:[\u4e00-\u9fff]{{2,16}}?)(?={alt('lead_verb')})"))
 
 
 def without_party_group(name: str) -> str:
     """市金融办党组 → 市金融办: a body and its party group are one target."""
-    return re.sub(r"(?:党组|党委|党工委)$", "", name)
+    return _lexicon().party_group.sub("", name)
+
+
+def without_committee(name: str) -> str:
+    """漾濞县委 → 漾濞县, 某镇党委 → 某镇: the place a committee belongs to (a body's name unchanged but for the ending)."""
+    return _lexicon().committee.sub("", name)
 
 
 def official(name: str, ctx: Context | None = None) -> str | None:
     """The official name of a region written ``name`` (also 漾濞县委), or ``name`` itself if it is a body."""
     gaz = gazetteer()
-    stem = re.sub(r"(?:党委|党组|委员会|委)$", "", name)
+    lex = _lexicon()
+    stem = without_committee(name)
     for form in (name, stem):
         places = gaz.forms.get(form)
         if places:
@@ -43,7 +70,7 @@ def official(name: str, ctx: Context | None = None) -> str | None:
         for locality in sorted(ctx.localities, key=len, reverse=True):
             if name.endswith(locality):
                 return locality
-    if _BODY.match(name) and not _NOT_SUBJECT.match(name):
+    if lex.body.match(name) and not lex.not_subject.match(name):
         return name
     return None
 
@@ -51,7 +78,7 @@ def official(name: str, ctx: Context | None = None) -> str | None:
 def subject_before(ctx: Context, pos: int, whole_clause: bool = False) -> str | None:
     """The subject written right before ``pos`` (a quote), or, with ``whole_clause``,
     the subject that opens the sentence starting at ``pos``."""
-    text = ctx.text
+    text, lex = ctx.text, _lexicon()
     if whole_clause:
         head = text[pos:pos + 80]
         end = min(len(text), pos + 200)
@@ -60,8 +87,8 @@ def subject_before(ctx: Context, pos: int, whole_clause: bool = False) -> str | 
         m = _FEEDBACK_TO.search(head) or _INSPECTS.search(sentence)
         if m:
             return official(m.group(1), ctx)
-        m = _LEADING.match(head)
-        if m and not _NOT_SUBJECT.match(m.group(0)):
+        m = lex.leading.match(head)
+        if m and not lex.not_subject.match(m.group(0)):
             return official(m.group(0), ctx)
         return None
     start = pos
@@ -70,7 +97,7 @@ def subject_before(ctx: Context, pos: int, whole_clause: bool = False) -> str | 
     chunk = text[start:pos]
     for k in range(len(chunk) - 1):
         candidate = chunk[k:]
-        if _NOT_SUBJECT.match(candidate):
+        if lex.not_subject.match(candidate):
             continue
         name = official(candidate, ctx)
         if name:

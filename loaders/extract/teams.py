@@ -30,7 +30,7 @@ _MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
 def _bodies() -> list[tuple[str, str]]:
     """(body, level), longest body first."""
     out = [(body, rule.label) for rule in load_rules("teams")
-           for body in ([rule.pattern] if isinstance(rule.pattern, str) else rule.pattern)]
+           for body in rule.words]
     return sorted(out, key=lambda item: -len(item[0]))
 
 
@@ -47,7 +47,7 @@ def _place_before(text: str, end: int) -> tuple[Place, int] | None:
 def _ministries() -> tuple[str, ...]:
     """Central organs that send inspection teams of their own (教育部第一巡视组)."""
     names = [name for rule in load_rules("organizations") if rule.id == "named" and rule.label == "government"
-             for name in ([rule.pattern] if isinstance(rule.pattern, str) else rule.pattern)]
+             for name in rule.words]
     return tuple(sorted(names, key=len, reverse=True))
 
 
