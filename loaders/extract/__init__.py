@@ -40,7 +40,7 @@ def extract(doc: LoadedDocument) -> Record:
     teams = extract_teams(ctx)
     rounds = extract_rounds(ctx)
     inspected = extract_inspected(ctx, teams)
-    inspected += listed_targets(ctx, {i.target for i in inspected})
+    inspected += listed_targets(ctx, {i.target for i in inspected}, teams)
     if rounds:
         for item in inspected:
             item.round = item.round or rounds[0].name
@@ -48,8 +48,9 @@ def extract(doc: LoadedDocument) -> Record:
     if not main_teams and teams:
         main_teams = [teams[0].name]
     teamed = [i for i in inspected if i.team]
-    if teamed:
-        target: str | None = teamed[0].target
+    if teamed:  # one team's several targets in one list ("对A村、B村的巡察"): the problems are of no one of them
+        several = len({i.target for i in teamed}) > 1 and len({i.team for i in teamed}) == 1
+        target: str | None = None if several else teamed[0].target
     elif inspected:  # targets named in a list without teams: one of them is the document's own, several are not
         target = inspected[0].target if len(inspected) == 1 else None
     else:

@@ -16,7 +16,8 @@ _SPAN = re.compile(rf"({_DATE})\s*(?:至|到|—|－|-|~)\s*((?:\d{{4}}年)?(?:\
 _ONE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 # The team's leaders may stand between the team and its target ("第二巡视组组长某某，副组长某某，向X反馈").
 _LEADERS = r"(?:(?:组长|副组长|成员|一行|带队)[^，。；]{0,16}[，、])*"
-_TARGET = re.compile(rf"^{_LEADERS}(?:[^，。；]{{0,20}}?)(对|向|在)([^对向在，。；：、\s“”]{{2,24}}?)"
+# A meeting's venue is no target ("在某街道召开巡察情况反馈会"): the target holds no verb of a meeting.
+_TARGET = re.compile(rf"^{_LEADERS}(?:[^，。；]{{0,20}}?)(对|向|在)((?:(?!召开|举行|主持|会议)[^对向在，。；：、\s“”]){{2,24}}?)"
                      r"(?:开展|进行|实施|反馈|进驻)")
 # A team that "visits" its target directly: 中央第六巡视组巡视山西省, 省委第二巡视组进驻十堰市, 市委第三巡察组入驻某村.
 _VISITS = re.compile(r"^(?:分别|近日|已)?(进驻|入驻|巡视|巡察)([\u4e00-\u9fff]{2,12}?)(?=[的，。；、]|开展|并|期间|工作|$)")

@@ -40,7 +40,7 @@ class _Lexicon:
     action: re.Pattern[str]
     vague: re.Pattern[str]
     not_issue: re.Pattern[str]
-    lists: tuple[re.Pattern[str], ...]
+    lists: tuple[tuple[str, re.Pattern[str]], ...]
     planned: re.Pattern[str]
     lead: re.Pattern[str]
     tail: re.Pattern[str]
@@ -65,7 +65,7 @@ def _lexicon() -> _Lexicon:
         action=re.compile(alt("action")),
         vague=re.compile(alt("vague")),
         not_issue=re.compile(alt("not_issue")),
-        lists=tuple(re.compile(r.pattern) for r in load_rules("problems")
+        lists=tuple((r.id or "", re.compile(r.pattern)) for r in load_rules("problems")
                     if r.label == "list" and isinstance(r.pattern, str)),
         planned=re.compile(alt("planned")),
         lead=re.compile(rf"(?:[，、：:\s]|{alt('lead')}|在[^，。；]{{2,16}}中，)+"),
@@ -136,11 +136,14 @@ class _Finder:
         self.owner = zoned[-1].owner if zoned else None
         cue_at = min((z.announcement[0] for z in zoned if s <= z.announcement[0] < e), default=e)
         planned = lex.planned.search(sentence[: cue_at - s])
-        for pattern in lex.lists:
+        for kind, pattern in lex.lists:
             for m in pattern.finditer(sentence):
                 if planned and planned.start() < m.start() and not sentence.startswith("针对", m.start()):
                     continue
                 items = (s + m.start("items"), s + m.end("items"))
+                if kind == "areas":
+                    self._areas(items, s)
+                    continue
                 framed = "etc" in m.groupdict() and bool(m.group("etc"))
                 self._list(items, s, aimed=m.group(0).startswith("针对"), framed=framed)
 
@@ -178,6 +181,15 @@ class _Finder:
         for item in self._enumeration(items, liberal=framed):
             if framed or is_problem(self.text[item[0]:item[1]]):
                 self._add(item, sentence_start)
+
+    def _areas(self, items: Piece, sentence_start: int) -> None:
+        """"在A方面、B方面还存在一些问题": each area, without its 方面, is one issue (its 、 are its own)."""
+        start = items[0]
+        for m in re.finditer(r"方面(?:[、，和及]|$)", self.text[items[0]:items[1]]):
+            if self.text.startswith("在", start):
+                start += 1
+            self._add((start, items[0] + m.start()), sentence_start)
+            start = items[0] + m.end()
 
     def _quoted(self, piece: Piece, sentence_start: int) -> None:
         if self._overlaps(piece) or self.lex.slogan_after.match(self.text, piece[1], piece[1] + 6):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.extract import extract
 from loaders.load import load_text
 
@@ -114,3 +116,17 @@ def test_traditional_text_with_glosses_still_yields_findings() -> None:
 def test_categories_prefer_a_sector_over_general_duty_words() -> None:
     rec = _record("有的部门被指出制定交通扶贫政策措施科学性不够，有关低保政策措施待完善，脱贫攻坚规划频繁调整。")
     assert [i.category for i in rec.issues] == ["infrastructure", "public_services", "political_responsibility"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("巡察发现，该镇党委在落实意识形态工作责任制方面、在选人用人方面、执行中央八项规定精神方面还存在一些突出问题。",
+     ["落实意识形态工作责任制", "选人用人", "执行中央八项规定精神"]),
+    ("从巡察情况看，这些社区在基层党组织建设方面、惠民资金发放方面都不同程度存在不足。",
+     ["基层党组织建设", "惠民资金发放"]),
+])
+def test_problems_announced_by_their_areas_are_one_issue_each(text: str, expected: list[str]) -> None:
+    assert [i.text for i in extract(load_text(text)).issues] == expected
+
+
+def test_areas_of_a_requirement_are_no_issues() -> None:
+    assert extract(load_text("巡察组要求各村在作风建设方面、资金管理方面要严格把关。")).issues == []

@@ -61,3 +61,28 @@ def test_a_team_that_moves_into_a_town(text: str, expected: tuple[str, str]) -> 
 def test_leaders_between_the_team_and_its_target_and_inspecting_in_a_place(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert _targets(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("6月2日，市委第五巡察组分别对市档案馆、市供销社开展机动巡察。",
+     [("市委第五巡察组", "市档案馆"), ("市委第五巡察组", "市供销社")]),
+    ("县委第二巡察组组长韩立新反馈了对红旗村、向阳村的巡察“回头看”情况。",
+     [("县委第二巡察组", "红旗村"), ("县委第二巡察组", "向阳村")]),
+])
+def test_one_team_before_a_list_inspects_every_target_of_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _targets(text) == expected
+
+
+def test_the_problems_of_one_teams_several_targets_belong_to_none_of_them() -> None:
+    text = ("县委第二巡察组组长韩立新反馈了对红旗村、向阳村的巡察情况。巡察发现，两个村在村务公开方面、"
+            "集体资产管理方面还存在一些问题。")
+    issues = extract(load_text(text)).issues
+    assert [(i.text, i.target) for i in issues] == [("村务公开", None), ("集体资产管理", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "5月8日，县委第四巡察组在青石镇召开巡察情况反馈会。",  # the venue of a meeting is no target
+    "市委第一巡察组在市民中心举行巡察工作动员会议。",
+])
+def test_a_meeting_venue_is_no_target(text: str) -> None:
+    assert _targets(text) == []
