@@ -64,6 +64,27 @@ def strip_re(text: str, piece: Piece, lead: re.Pattern[str] | None, tail: re.Pat
     return start, end
 
 
+def unquoted(s: str) -> str:
+    """Drop quotes that wrap the whole of ``s`` (“A”), keep those around a part of it (“A”程序不规范), then :func:`balanced`."""
+    pairs = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+    while len(s) >= 2 and s[0] in pairs and s[-1] == pairs[s[0]] and _closed_at_end(s):
+        s = s[1:-1]
+    return balanced(s)
+
+
+def _closed_at_end(s: str) -> bool:
+    """Is the quote that opens ``s`` closed only by its last character?"""
+    depth = 0
+    for i, c in enumerate(s):
+        if c in _OPEN or (c in "\"'" and depth == 0):
+            depth += 1
+        elif c in _CLOSE or c in "\"'":
+            depth -= 1
+            if depth == 0:
+                return i == len(s) - 1
+    return False
+
+
 def balanced(s: str) -> str:
     """Drop a quote or bracket left open or closed at either end of ``s``."""
     while s and s[0] in _CLOSE:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.extract.categories import categorise
-from loaders.extract.clauses import Piece, balanced, split_top, strip_re, trim
+from loaders.extract.clauses import Piece, split_top, strip_re, trim, unquoted
 from loaders.extract.context import Context
 from loaders.extract.subjects import subject_before
 from loaders.extract.zones import Zone, find_zones
@@ -81,7 +81,7 @@ def clean_issue_text(s: str) -> str:
     """An issue as written, without lead-ins or the tail "等问题"."""
     lex = _lexicon()
     start, end = strip_re(s, (0, len(s)), lex.lead, lex.tail)
-    return balanced(s[start:end].strip(" ，,；;。：:").strip("“”‘’\"'"))
+    return unquoted(s[start:end].strip(" ，,；;。：:"))
 
 
 def is_problem(s: str) -> bool:
@@ -271,7 +271,7 @@ class _Finder:
              unowned: bool = False, explicit: str | None = None) -> None:
         piece = self._clean(piece)
         raw = self.text[piece[0]:piece[1]]
-        text = balanced(raw.strip("“”‘’\"'"))
+        text = unquoted(raw)
         if len(text) < 4 or len(text) > 120 or self._overlaps(piece) or self.lex.not_issue.search(text):
             return
         self.taken.append(piece)

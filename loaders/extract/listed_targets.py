@@ -17,8 +17,8 @@ import re
 from functools import cache
 
 from loaders.extract.context import Context
-from loaders.extract.subjects import official, without_party_group
 from loaders.extract.inspected import iso_span
+from loaders.extract.subjects import official, without_party_group
 from loaders.record import Inspected, Team
 from loaders.rules import alternation
 

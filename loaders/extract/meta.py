@@ -37,9 +37,11 @@ def _kind_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def kind_of(doc: LoadedDocument) -> str:
-    """rectification, feedback or news by the cues of ``rules/kinds.jsonl`` in the document's head; else other."""
-    head = doc.text[:600]
-    for kind, cue in _kind_cues():
-        if cue.search(head):
-            return kind
+    """rectification, feedback or news by the cues of ``rules/kinds.jsonl``: in the title where it has one
+    (a feedback report that mentions 整改工作 is still feedback), else in the document's head; else other."""
+    title = title_of(doc)
+    for where in ([title] if title else []) + [doc.text[:600]]:
+        for kind, cue in _kind_cues():
+            if cue.search(where):
+                return kind
     return "other"

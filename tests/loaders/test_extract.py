@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.extract import extract
 from loaders.load import load_text
 
@@ -92,3 +94,12 @@ def test_names_listed_after_one_role_share_it() -> None:
     assert titles["林维新"] == ["中央第三巡视组组长"]
     for name in ("王立群", "赵永康", "钱晓东"):
         assert titles[name] == ["副组长"], name
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("县委第三巡察组向青石镇党委反馈巡察情况\n会上，巡察组对抓好巡察整改工作提出要求。", "feedback"),
+    ("市委巡察组向市档案馆反馈巡察情况\n会议强调，要把整改情况纳入年度考核。", "feedback"),
+    ("青石镇党委关于巡察整改情况的通报\n巡察组反馈了巡察情况。", "rectification"),
+])
+def test_the_title_decides_the_kind_before_the_text(text: str, kind: str) -> None:
+    assert extract(load_text(text)).kind == kind

@@ -130,3 +130,18 @@ def test_problems_announced_by_their_areas_are_one_issue_each(text: str, expecte
 
 def test_areas_of_a_requirement_are_no_issues() -> None:
     assert extract(load_text("巡察组要求各村在作风建设方面、资金管理方面要严格把关。")).issues == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("巡察发现，该局存在“三重一大”制度执行不严、“一岗双责”落实不到位等问题。",
+     ["“三重一大”制度执行不严", "“一岗双责”落实不到位"]),
+    ("反馈指出，有的村存在选人用人“带病提拔”等问题。", ["选人用人“带病提拔”"]),
+])
+def test_quotes_around_part_of_a_problem_are_kept(text: str, expected: list[str]) -> None:
+    assert [i.text for i in extract(load_text(text)).issues] == expected
+
+
+def test_a_meetings_requirement_is_no_measure_and_neither_is_the_rest_of_it() -> None:
+    text = ("县委第三巡察组向青石镇党委反馈巡察情况\n会议要求被巡察党组织要提高站位，确保问题整改到位；"
+            "压实整改责任，建立整改台账；严格整改标准，强化成果运用。")
+    assert extract(load_text(text)).measures == []
