@@ -176,11 +176,25 @@ class _Finder:
         if self.lex.vague.search(raw) or self.lex.not_issue.search(raw) or "反馈" in raw or "发现的" in raw:
             return
         if aimed:
-            self._add(items, sentence_start)
+            self._add(self._aimed_problem(items), sentence_start)
             return
         for item in self._enumeration(items, liberal=framed):
             if framed or is_problem(self.text[item[0]:item[1]]):
                 self._add(item, sentence_start)
+
+    def _aimed_problem(self, items: Piece) -> Piece:
+        """"针对A，B问题": the clauses from A on while each reads as a problem (or ends in 现象, 情况, 思想);
+        "针对A不足，各县探索建立…，群众可向巡察组反映问题" aims at A alone. Commas inside quotes do not count."""
+        clauses = split_top(self.text, items[0], items[1], "，,")
+        if len(clauses) < 2:
+            return items
+        kept: list[Piece] = []
+        for clause in clauses:
+            raw = self.text[clause[0]:clause[1]].rstrip("的")
+            if not (is_problem(raw) or raw.endswith(("现象", "情况", "思想"))):
+                break
+            kept.append(clause)
+        return (kept[0][0], kept[-1][1]) if kept else (items[0], items[0])
 
     def _areas(self, items: Piece, sentence_start: int) -> None:
         """"在A方面、B方面还存在一些问题": each area, without its 方面, is one issue (its 、 are its own)."""

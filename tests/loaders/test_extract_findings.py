@@ -145,3 +145,14 @@ def test_a_meetings_requirement_is_no_measure_and_neither_is_the_rest_of_it() ->
     text = ("县委第三巡察组向青石镇党委反馈巡察情况\n会议要求被巡察党组织要提高站位，确保问题整改到位；"
             "压实整改责任，建立整改台账；严格整改标准，强化成果运用。")
     assert extract(load_text(text)).measures == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 针对 aims at the problem clauses only, not at an aside that happens to end in 问题
+    ("针对乡镇巡察力量不足，各县探索建立交叉巡察机制，群众可以随时向巡察组反映问题。", ["乡镇巡察力量不足"]),
+    ("针对部分村民存在“等靠要”思想，出现争当低保户现象的问题，该村开展宣讲。",
+     ["部分村民存在“等靠要”思想，出现争当低保户现象"]),
+    ("针对村级平台建设，群众通过手机即可向巡察组反映问题。", []),
+])
+def test_an_aimed_problem_is_its_problem_clauses(text: str, expected: list[str]) -> None:
+    assert [i.text for i in extract(load_text(text)).issues] == expected
