@@ -38,7 +38,7 @@ def extract(doc: LoadedDocument) -> Record:
     ctx = ctx.with_(localities=tuple(locality.name for locality in localities))
     organizations = extract_organizations(ctx)
     teams = extract_teams(ctx)
-    rounds = extract_rounds(ctx)
+    rounds = extract_rounds(ctx, teams)
     inspected = extract_inspected(ctx, teams)
     inspected += listed_targets(ctx, {i.target for i in inspected}, teams)
     if rounds:

@@ -7,13 +7,12 @@ import re
 
 from loaders.extract.assignments import assign_enumerated
 from loaders.extract.context import Context
+from loaders.extract.dates import iso_span
 from loaders.extract.subjects import without_committee, without_party_group
+from loaders.extract.team_lines import team_lines
 from loaders.gazetteer import gazetteer
 from loaders.record import Inspected, Team
 
-_DATE = r"\d{4}年\d{1,2}月\d{1,2}日"
-_SPAN = re.compile(rf"({_DATE})\s*(?:至|到|—|－|-|~)\s*((?:\d{{4}}年)?(?:\d{{1,2}}月)?\d{{1,2}}日)")
-_ONE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 # The team's leaders may stand between the team and its target ("第二巡视组组长某某，副组长某某，向X反馈").
 _LEADERS = r"(?:(?:组长|副组长|成员|一行|带队)[^，。；]{0,16}[，、])*"
 # A meeting's venue is no target ("在某街道召开巡察情况反馈会"): the target holds no verb of a meeting.
@@ -21,21 +20,6 @@ _TARGET = re.compile(rf"^{_LEADERS}(?:[^，。；]{{0,20}}?)(对|向|在)((?:(?!
                      r"(?:开展|进行|实施|反馈|进驻)")
 # A team that "visits" its target directly: 中央第六巡视组巡视山西省, 省委第二巡视组进驻十堰市, 市委第三巡察组入驻某村.
 _VISITS = re.compile(r"^(?:分别|近日|已)?(进驻|入驻|巡视|巡察)([\u4e00-\u9fff]{2,12}?)(?=[的，。；、]|开展|并|期间|工作|$)")
-
-
-def iso_span(sentence: str) -> tuple[str | None, str | None]:
-    m = _SPAN.search(sentence)
-    if not m:
-        return None, None
-    y, mo, d = _ONE.match(m.group(1)).groups()  # type: ignore[union-attr]
-    start = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
-    end_text = m.group(2)
-    ey = re.search(r"(\d{4})年", end_text)
-    em = re.search(r"(\d{1,2})月", end_text)
-    ed = re.search(r"(\d{1,2})日", end_text)
-    end = f"{int(ey.group(1)) if ey else int(y):04d}-{int(em.group(1)) if em else int(mo):02d}-{int(ed.group(1)):02d}" \
-        if ed else None
-    return start, end
 
 
 def _target_name(raw: str) -> str:
@@ -80,7 +64,7 @@ def extract_inspected(ctx: Context, teams: list[Team]) -> list[Inspected]:
             elif start and not item.start:
                 item.start, item.end = start, end
             item.spans.append(ctx.span(s + pos, s + pos + len(written) + m.end()))
-    for item in assign_enumerated(ctx, teams):
+    for item in assign_enumerated(ctx, teams) + team_lines(ctx, teams):
         out.setdefault((item.team or "", item.target), item)
     return _drop_party_groups(list(out.values()))
 

@@ -17,13 +17,18 @@ import re
 from functools import cache
 
 from loaders.extract.context import Context
-from loaders.extract.inspected import iso_span
+from loaders.extract.dates import iso_span
 from loaders.extract.subjects import official, without_party_group
+from loaders.gazetteer import gazetteer
 from loaders.record import Inspected, Team
 from loaders.rules import alternation
 
 _LIST = re.compile(r"(?:(?<![针面相])对|向|进驻)(?P<list>[^。；：！？，]{2,400}?)(?:(?:等)?[\d一二三四五六七八九十两]+(?:个|家|所|名)[^，。；]{0,12}?)?"
                    r"(?:党组织|党委|党组)?(?P<end>(?:分别|集中|陆续|全面|逐一)?(?:开展|进行|反馈|展开|实施)|的(?:巡视|巡察)|，|$)")
+# A long list in groups (对A市和B区、C县，D市和E区，以及F局、G委党组（党委）开展…): commas inside, a verb at the end.
+_GROUPED = re.compile(r"(?:(?<![针面相])对|向|进驻)(?P<list>[^。；：！？]{2,1500}?[、，][^。；：！？]{2,1500}?)(?:（[^）]{1,8}）)?"
+                      r"(?P<end>(?:分别|集中|陆续|全面|逐一)?(?:开展|进行|反馈|展开|实施))")
+_BRACKET_TAIL = re.compile(r"[（(][^）)]{1,8}[）)]$")
 # Several teams before a list, or a count of them: which team went where is not said one to one.
 _MANY_TEAMS = re.compile(r"[\d一二三四五六七八九十两]+个[^，。；]{0,6}?(?:巡视|巡察)组|、第?[\d一二三四五六七八九十]+(?:巡视|巡察)?组")
 _SENT_BY = re.compile(r"(?:巡视|巡察)")
@@ -46,22 +51,48 @@ def listed_targets(ctx: Context, taken: set[str], teams: list[Team] | None = Non
         sentence = text[s:e]
         if not _SENT_BY.search(sentence):
             continue
-        for m in _LIST.finditer(sentence):
+        grouped = [m for m in _GROUPED.finditer(sentence) if "，" in m.group("list")]
+        accepted: list[tuple[int, int]] = []
+        for m in grouped + list(_LIST.finditer(sentence)):
+            if any(a <= m.start() < b for a, b in accepted):
+                continue  # inside a grouped list already read
             if not _SENT_BY.search(sentence[max(0, m.start() - 40):m.end() + 30]):
                 continue
             items = _ROUND_PREFIX.sub("", m.group("list"))
             if m.group("end") in ("，", "") and "、" not in items:
                 continue  # one name before a comma is no list ("对此，")
-            names = [_name(raw.strip(), ctx) for raw in _SPLIT.split(items)]
+            names = [target_name(raw, ctx) for raw in _split(items)]
             if sum(n is not None for n in names) * 4 < len(names) * 3:
                 continue  # mostly no targets: not a list of them ("对照问题清单逐项…开展")
+            accepted.append((m.start(), m.end()))
             team = _one_team(sentence[:m.start()], teams or [])
             start, end = iso_span(sentence) if team and not m.group(0).startswith("向") else (None, None)
             for name in names:
-                if name and without_party_group(name) not in {without_party_group(t) for t in taken} and name not in out:
+                if name and not _taken(name, taken) and name not in out:
                     out[name] = Inspected(team=team, target=name, start=start, end=end,
                                           spans=[ctx.span(s + m.start("list"), s + m.end("list"))])
     return list(out.values())
+
+
+def _taken(name: str, taken: set[str]) -> bool:
+    """Is ``name`` a target already read with its team (also as 湖北省总工会 for 省总工会, or with its party group)?"""
+    body = without_party_group(name)
+    return any(body.endswith(without_party_group(t)) or without_party_group(t).endswith(body) for t in taken)
+
+
+def _split(items: str) -> list[str]:
+    """The items of a list: cut at 、，及 and at a 和 that joins two places (兰州市和城关区), never inside a
+    body's name (国家发展和改革委员会); a bracketed tail (党组（党委）) dropped."""
+    forms = gazetteer().forms
+    out: list[str] = []
+    for raw in _SPLIT.split(items):
+        raw = _BRACKET_TAIL.sub("", raw.strip())
+        left, joined, right = raw.partition("和")
+        if joined and left in forms and right in forms:
+            out.extend([left, right])
+        else:
+            out.append(raw)
+    return out
 
 
 def _one_team(lead: str, teams: list[Team]) -> str | None:
@@ -72,11 +103,12 @@ def _one_team(lead: str, teams: list[Team]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _name(raw: str, ctx: Context) -> str | None:
+def target_name(raw: str, ctx: Context) -> str | None:
+    """``raw`` as a target: a region by its official name, a body as written; ``None`` if it is neither."""
     body, not_target = _words()
     if len(raw) < 2 or len(raw) > 24 or not_target.search(raw) or not re.fullmatch(r"[\u4e00-\u9fff“”（）()]+", raw):
         return None
     name = official(raw, ctx)
-    if name and name != raw:
+    if name and (name != raw or raw in gazetteer().forms):
         return name  # a region by its official name
     return raw if body.search(raw) else None

@@ -86,3 +86,36 @@ def test_the_problems_of_one_teams_several_targets_belong_to_none_of_them() -> N
 ])
 def test_a_meeting_venue_is_no_target(text: str) -> None:
     assert _targets(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list in groups: commas between them, 和 joining a city and its district, a bracketed tail
+    ("按照省委部署，省委第五轮巡视对衡阳市和雁峰区、石鼓区，株洲市和芦淞区，以及省林业局、省文化馆党组（党委）开展了常规巡视。",
+     ["衡阳市", "雁峰区", "石鼓区", "株洲市", "芦淞区", "省林业局", "省文化馆党组"]),
+    ("市委巡察组分别向青石镇、白沙镇党委及其所辖村（社区）党组织，市档案馆、市供销社党组（党委）反馈巡察情况。",
+     ["青石镇", "白沙镇党委", "市档案馆", "市供销社党组"]),
+])
+def test_a_list_in_groups_names_every_target(text: str, expected: list[str]) -> None:
+    assert [target for _, target in _targets(text)] == expected
+
+
+def test_a_target_read_with_its_team_is_not_listed_again_under_a_shorter_name() -> None:
+    text = "湖北省委第四、第五巡视组分别进驻省总工会、荆州市开展巡视“回头看”。"
+    assert ("湖北省委第四巡视组", "湖北省总工会") in _targets(text)
+    assert (None, "省总工会") not in _targets(text)
+
+
+def test_targets_listed_under_their_team_on_lines_of_a_table() -> None:
+    text = ("十三届湖南省委第五轮巡视整改进展情况公布\n"
+            "省委第一巡视组：衡阳市、雁峰区、石鼓区\n"
+            "省委第二巡视组：株洲市芦淞区荷塘区\n"  # a table's cells run together in the page text
+            "省委第三巡视组：省林业局省文化馆\n")
+    got = _targets(text)
+    assert ("湖南省委第一巡视组", "衡阳市") in got and ("湖南省委第一巡视组", "石鼓区") in got
+    assert [t for team, t in got if team == "湖南省委第二巡视组"] == ["株洲市", "芦淞区", "荷塘区"]
+    assert [t for team, t in got if team == "湖南省委第三巡视组"] == ["省林业局", "省文化馆"]
+
+
+def test_a_team_line_that_is_not_all_targets_gives_none() -> None:
+    text = "湖南省委第一巡视组对衡阳市开展巡视。\n省委第一巡视组：进驻期间共受理信访件120件\n"
+    assert _targets(text) == [("湖南省委第一巡视组", "衡阳市")]
