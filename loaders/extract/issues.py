@@ -40,7 +40,7 @@ class _Lexicon:
     action: re.Pattern[str]
     vague: re.Pattern[str]
     not_issue: re.Pattern[str]
-    lists: tuple[tuple[str, re.Pattern[str]], ...]
+    lists: tuple[re.Pattern[str], ...]
     planned: re.Pattern[str]
     lead: re.Pattern[str]
     tail: re.Pattern[str]
@@ -65,7 +65,7 @@ def _lexicon() -> _Lexicon:
         action=re.compile(alt("action")),
         vague=re.compile(alt("vague")),
         not_issue=re.compile(alt("not_issue")),
-        lists=tuple((r.id or "", re.compile(r.pattern)) for r in load_rules("problems")
+        lists=tuple(re.compile(r.pattern) for r in load_rules("problems")
                     if r.label == "list" and isinstance(r.pattern, str)),
         planned=re.compile(alt("planned")),
         lead=re.compile(rf"(?:[，、：:\s]|{alt('lead')}|在[^，。；]{{2,16}}中，)+"),
@@ -132,25 +132,30 @@ class _Finder:
         zoned = [z for z in self.zones if z.start < e and s < z.end]
         for zone in zoned:
             self.owner = zone.owner
-            self._zone(max(s, zone.start), min(e, zone.end), s)
+            self._zone(max(s, zone.start), min(e, zone.end), s, unowned_lead=self._unowned_lead(zone, s))
         self.owner = zoned[-1].owner if zoned else None
         cue_at = min((z.announcement[0] for z in zoned if s <= z.announcement[0] < e), default=e)
         planned = lex.planned.search(sentence[: cue_at - s])
-        for kind, pattern in lex.lists:
+        for pattern in lex.lists:
             for m in pattern.finditer(sentence):
                 if planned and planned.start() < m.start() and not sentence.startswith("针对", m.start()):
                     continue
                 items = (s + m.start("items"), s + m.end("items"))
-                if kind == "areas":
-                    self._areas(items, s)
-                    continue
                 framed = "etc" in m.groupdict() and bool(m.group("etc"))
                 self._list(items, s, aimed=m.group(0).startswith("针对"), framed=framed)
 
-    def _zone(self, start: int, end: int, sentence_start: int) -> None:
-        """Everything after a cue: clauses that read as problems."""
+    def _unowned_lead(self, zone: Zone, sentence_start: int) -> bool:
+        """Does the clause of the zone's cue open with "有的地方", "一些单位" (its problems are of no one body)?"""
+        cue_start, cue_end = zone.announcement
+        if not sentence_start <= cue_start:
+            return False
+        lead_start = max([self.text.rfind(c, sentence_start, cue_start) for c in "，；："] + [sentence_start - 1]) + 1
+        return bool(self.lex.unowned.fullmatch(self.text, lead_start, cue_end))
+
+    def _zone(self, start: int, end: int, sentence_start: int, unowned_lead: bool = False) -> None:
+        """Everything after a cue: clauses that read as problems; ``unowned_lead`` for a cue of "有的地方被指出"."""
         text = self.text
-        for piece in split_top(text, start, end, "；;。：:"):
+        for number, piece in enumerate(split_top(text, start, end, "；;。：:")):
             if text[piece[0]] == "“" and text[piece[1] - 1] == "”":
                 piece = trim(text, piece[0] + 1, piece[1] - 1, chars="。 ")
             owned = self._owner(piece)
@@ -168,7 +173,8 @@ class _Finder:
                     clause = (clause[0] + exists + 2, clause[1])
                 for item in self._enumeration(clause, liberal=framed):
                     if framed or is_problem(text[item[0]:item[1]]):
-                        self._add(item, sentence_start, unowned=shared or (owned is not None and owned[1]))
+                        unowned = shared or (owned is not None and owned[1]) or (number == 0 and unowned_lead)
+                        self._add(item, sentence_start, unowned=unowned)
 
     def _list(self, items: Piece, sentence_start: int, aimed: bool, framed: bool) -> None:
         """"存在A、B等问题": every item is a problem; "针对A问题": A is one; "存在A问题": A if it reads as one."""
@@ -195,15 +201,6 @@ class _Finder:
                 break
             kept.append(clause)
         return (kept[0][0], kept[-1][1]) if kept else (items[0], items[0])
-
-    def _areas(self, items: Piece, sentence_start: int) -> None:
-        """"在A方面、B方面还存在一些问题": each area, without its 方面, is one issue (its 、 are its own)."""
-        start = items[0]
-        for m in re.finditer(r"方面(?:[、，和及]|$)", self.text[items[0]:items[1]]):
-            if self.text.startswith("在", start):
-                start += 1
-            self._add((start, items[0] + m.start()), sentence_start)
-            start = items[0] + m.end()
 
     def _quoted(self, piece: Piece, sentence_start: int) -> None:
         if self._overlaps(piece) or self.lex.slogan_after.match(self.text, piece[1], piece[1] + 6):

@@ -106,9 +106,9 @@ def extract_measures(ctx: Context, issues: list[Issue], target: str | None, kind
                     if when:
                         body = body[when.end():]
                 refused = lex.not_measure.search(body)
-                # "强调…", "会议要求…", "会上强调…": a requirement on others, and so is the rest of the paragraph
-                said = body[refused.start():refused.end() + 4] if refused and refused.group(0).startswith("会") else \
-                    (refused.group(0) if refused else "")
+                # "强调…", "会议要求…", "反馈强调…": a requirement on others, and so is the rest of the paragraph
+                said = body[refused.start():refused.end() + 4] if refused and refused.group(0).startswith(("会", "反馈")) \
+                    else (refused.group(0) if refused else "")
                 if refused and lex.requiring.search(said) and not pledging:
                     requiring = True
                 if len(body) < 6 or refused or requiring or _overlaps(unit, taken):
