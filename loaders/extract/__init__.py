@@ -24,7 +24,7 @@ from loaders.extract.teams import extract_teams
 from loaders.record import Record
 from loaders.types import LoadedDocument
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 
 def extract(doc: LoadedDocument) -> Record:
