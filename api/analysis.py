@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from api.cache import cached
-from api.errors import ProblemError
+from api.errors import NotFoundError
 from api.recurring import resolve_target
 from graph import analysis, queries
 from graph.analysis.models import CentralProblems, Communities, CoOccurrence, SimilarTargets
@@ -69,9 +69,9 @@ def similar(store: Store, target: str, *, round: str | None = None, since: str |
     graph, linked_at, _ = problem_graph(store, round=round, since=since, until=until)
     uid = analysis.find_target(graph, target.strip()) or analysis.find_target(graph, resolve_target(target) or "")
     if uid is None:
-        raise ProblemError(404, "Target not found", f"no statement concerns a target named {target!r}"
-                                                    + (" in the rounds and period asked" if round or since or until
-                                                       else "; /search finds how the graph names it"))
+        raise NotFoundError(f"no statement concerns a target named {target!r}"
+                            + (" in the rounds and period asked" if round or since or until
+                               else "; /search finds how the graph names it"), title="Target not found")
     key = ("similar", linked_at, uid, round, since, until)
     me, own, found = cached(store, key, lambda: analysis.similar_targets(graph, uid))
     return SimilarTargets(target=me, profile=own, data=found[offset:offset + limit], count=len(found), limit=limit,

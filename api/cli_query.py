@@ -21,15 +21,15 @@ M = TypeVar("M", bound=BaseModel)
 def _run(data: Path | None, store: str | None, service: Callable[..., M]) -> M:
     """Open the store as the other commands do, call one service with it, and turn problems into exit codes."""
     from api.cli import _open, _settings, err  # lazily: api.cli imports this module
-    from api.errors import ProblemError
+    from api.errors import InvalidRequestError, NotFoundError
     from loaders.errors import XunshiError
 
     with _open(_settings(data, store)) as graph_store:
         try:
             return service(store=graph_store)
-        except ProblemError as exc:
-            err.print(f"[red]{exc.title}:[/red] {exc.detail}")
-            raise typer.Exit(1 if exc.status == 404 else 2) from exc
+        except (NotFoundError, InvalidRequestError) as exc:
+            err.print(f"[red]{exc.title}:[/red] {exc.reason}")
+            raise typer.Exit(1 if isinstance(exc, NotFoundError) else 2) from exc
         except XunshiError as exc:
             err.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(1) from exc

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
-from api.errors import ProblemError
+from api.errors import UnauthorizedError
 from api.settings import Settings
 from graph.store import Store
 
@@ -22,7 +22,7 @@ def get_settings(request: Request) -> Settings:
 def require_api_key(request: Request, x_api_key: Annotated[str | None, Header()] = None) -> None:
     expected = request.app.state.settings.api_key
     if expected and x_api_key != expected:
-        raise ProblemError(401, "API key required", "writes need the X-API-Key header with the configured key")
+        raise UnauthorizedError("writes need the X-API-Key header with the configured key")
 
 
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -10,11 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from api.errors import ProblemError
+from api.errors import NotFoundError, detail_of, status_of
 from graph import queries
 from graph.store import Store
 from graph.writer import delete_document, write_document
-from loaders.errors import FileTooLargeError, LoadError, XunshiError
+from loaders.errors import XunshiError
 from loaders.extract import extract
 from loaders.load import load_bytes
 from loaders.record import Record
@@ -79,12 +79,8 @@ def ingest_one(store: Store, name: str, data: bytes, *, max_bytes: int) -> Inges
         doc = load_bytes(data, name=name, max_bytes=max_bytes)
         record = extract(doc)
         result = write_document(store, doc, record)
-    except FileTooLargeError as exc:
-        return FileError(name=name, status=413, code=exc.code, detail=str(exc))
-    except LoadError as exc:
-        return FileError(name=name, status=422, code=exc.code, detail=str(exc))
     except XunshiError as exc:
-        return FileError(name=name, status=503, code=exc.code, detail=str(exc))
+        return FileError(name=name, status=status_of(exc)[0], code=exc.code, detail=detail_of(exc))
     return Ingested(name=name, id=result.id, status=result.status, counts=result.counts,
                     record=record.model_copy(update={"id": result.id}))
 
@@ -92,7 +88,7 @@ def ingest_one(store: Store, name: str, data: bytes, *, max_bytes: int) -> Inges
 def _row(store: Store, doc_id: str) -> dict[str, Any]:
     rows = store.read(queries.get("document").text, {"id": doc_id}).records()
     if not rows:
-        raise ProblemError(404, "Document not found", f"no document with id {doc_id!r}; GET /documents lists them")
+        raise NotFoundError(f"no document with id {doc_id!r}; GET /documents lists them", title="Document not found")
     return rows[0]
 
 
@@ -104,11 +100,11 @@ def get_document(store: Store, doc_id: str) -> DocumentDetail:
 def get_extraction(store: Store, doc_id: str) -> Record:
     row = _row(store, doc_id)
     if not row.get("record"):
-        raise ProblemError(404, "No extraction record", f"document {doc_id!r} was written before records were "
-                                                        f"stored; ingest it again to keep its record")
+        raise NotFoundError(f"document {doc_id!r} was written before records were stored; ingest it again to keep "
+                            f"its record", title="No extraction record")
     return Record.model_validate(json.loads(row["record"]))
 
 
 def remove_document(store: Store, doc_id: str) -> None:
     if not delete_document(store, doc_id):
-        raise ProblemError(404, "Document not found", f"no document with id {doc_id!r}")
+        raise NotFoundError(f"no document with id {doc_id!r}", title="Document not found")

@@ -1,4 +1,14 @@
-"""One error shape for the whole API: JSON problem details (status, title, detail)."""
+"""The services' errors (``E3xx``) and the one error shape of the HTTP API.
+
+Services raise :class:`~loaders.errors.XunshiError` subclasses and never speak HTTP. Here
+each class gets its HTTP status once (:data:`STATUS`), and every error — the product's own,
+FastAPI's validation errors and Starlette's HTTP errors — leaves the API as one
+``application/problem+json`` body::
+
+    {"status": 404, "title": "Not found", "detail": "no document with id 'x'", "code": "E301"}
+
+The CLI maps the same classes to exit codes (``api/cli/common.py``).
+"""
 
 from __future__ import annotations
 
@@ -7,57 +17,95 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from loaders.errors import (
-    FileTooLargeError,
-    LoadError,
-    QueryError,
-    ReadOnlyViolation,
-    StoreError,
-    XunshiError,
+from graph.errors import ExportError, FilterError, QueryError, QueryTimeoutError, ReadOnlyViolation, StoreError
+from loaders.errors import FileTooLargeError, LoadError, XunshiError
+
+
+class ServiceError(XunshiError):
+    """A request a service cannot answer as asked. ``title`` names the kind of failure for people."""
+
+    code = "E300"
+    title = "Bad request"
+
+    def __init__(self, message: str, *, title: str | None = None) -> None:
+        super().__init__(message)
+        if title is not None:
+            self.title = title
+
+
+class NotFoundError(ServiceError):
+    """What the request names (a document, an entity, a target) is not in the graph."""
+
+    code = "E301"
+    title = "Not found"
+
+
+class InvalidRequestError(ServiceError):
+    """The request's parameters or body are malformed, out of range or contradict each other."""
+
+    code = "E302"
+    title = "Invalid parameters"
+
+
+class UnauthorizedError(ServiceError):
+    """A write without the configured API key."""
+
+    code = "E303"
+    title = "API key required"
+
+
+#: HTTP status and default title of each error class, most specific first.
+STATUS: tuple[tuple[type[XunshiError], int, str], ...] = (
+    (UnauthorizedError, 401, "API key required"),
+    (NotFoundError, 404, "Not found"),
+    (InvalidRequestError, 422, "Invalid parameters"),
+    (ReadOnlyViolation, 403, "Read-only"),
+    (QueryTimeoutError, 408, "Query timed out"),
+    (FileTooLargeError, 413, "Document too large"),
+    (LoadError, 422, "Unreadable document"),
+    (FilterError, 422, "Invalid export filter"),
+    (QueryError, 400, "Query failed"),
+    (ExportError, 400, "Export failed"),
+    (StoreError, 503, "Store unavailable"),
+    (XunshiError, 400, "Bad request"),
 )
 
 
-class ProblemError(Exception):
-    def __init__(self, status: int, title: str, detail: str) -> None:
-        self.status, self.title, self.detail = status, title, detail
+def status_of(exc: XunshiError) -> tuple[int, str]:
+    """The HTTP status and title of an error."""
+    for cls, status, title in STATUS:
+        if isinstance(exc, cls):
+            return status, exc.title if isinstance(exc, ServiceError) else title
+    return 400, "Bad request"  # pragma: no cover - XunshiError closes the table
 
 
-def problem(status: int, title: str, detail: str, code: str | None = None) -> JSONResponse:
-    body = {"status": status, "title": title, "detail": detail}
-    if code:
-        body["code"] = code
+def detail_of(exc: XunshiError) -> str:
+    """The message of an error without its code (the body carries the code on its own)."""
+    return f"{exc.path}: {exc.reason}" if exc.path else exc.reason
+
+
+def problem(status: int, title: str, detail: str, code: str) -> JSONResponse:
+    body = {"status": status, "title": title, "detail": detail, "code": code}
     return JSONResponse(body, status_code=status, media_type="application/problem+json")
 
 
-def _status_of(exc: XunshiError) -> tuple[int, str]:
-    if isinstance(exc, ReadOnlyViolation):
-        return 403, "Read-only"
-    if isinstance(exc, FileTooLargeError):
-        return 413, "Document too large"
-    if isinstance(exc, LoadError):
-        return 422, "Unreadable document"
-    if isinstance(exc, QueryError):
-        return 400, "Query failed"
-    if isinstance(exc, StoreError):
-        return 503, "Store unavailable"
-    return 400, "Bad request"
+def problem_of(exc: XunshiError) -> JSONResponse:
+    status, title = status_of(exc)
+    return problem(status, title, detail_of(exc), exc.code)
 
 
 def install(app: FastAPI) -> None:
-    @app.exception_handler(ProblemError)
-    async def _problem(_: Request, exc: ProblemError) -> JSONResponse:
-        return problem(exc.status, exc.title, exc.detail)
-
     @app.exception_handler(XunshiError)
     async def _xunshi(_: Request, exc: XunshiError) -> JSONResponse:
-        status, title = _status_of(exc)
-        return problem(status, title, str(exc), exc.code)
+        return problem_of(exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        return problem(422, "Invalid parameters", detail)
+        return problem(422, "Invalid parameters", detail, InvalidRequestError.code)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(exc.status_code, "Not found" if exc.status_code == 404 else "HTTP error", str(exc.detail))
+        if exc.status_code == 404:
+            return problem(404, "Not found", str(exc.detail), NotFoundError.code)
+        return problem(exc.status_code, "HTTP error", str(exc.detail), ServiceError.code)

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from api.errors import ProblemError
+from api.errors import InvalidRequestError
 from api.graph_models import NodeRef, Page, display_name, fetch_entity, node_ref, parse_uid
 from graph import queries
 from graph.search_index import index_for
@@ -75,7 +75,7 @@ class Paths(Page[GraphPath]):
 def search(*, store: Store, q: str, label: str | None = None, limit: int = 20, offset: int = 0) -> Page[SearchHit]:
     """Entities whose name matches ``q`` (fuzzy, Traditional folded to Simplified), best first."""
     if not q.strip():
-        raise ProblemError(422, "Invalid parameters", "q: give some text to search for")
+        raise InvalidRequestError("q: give some text to search for")
     hits = index_for(store).search(q, label=label)
     data = [SearchHit(label=h.label, key=h.key, name=h.name, score=h.score, detail=h.detail)
             for h in hits[offset:offset + limit]]
@@ -139,7 +139,7 @@ def paths(*, store: Store, source: str, target: str, max_hops: int = 4, limit: i
     parse_uid(source, "from")
     parse_uid(target, "to")
     if source == target:
-        raise ProblemError(422, "Invalid parameters", "from and to are the same entity")
+        raise InvalidRequestError("from and to are the same entity")
     fetch_entity(store, source)
     fetch_entity(store, target)
     result = store.read(queries.get("paths").text, {"from": source, "to": target, "max_hops": max_hops},

@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from api.errors import ProblemError
+from api.errors import InvalidRequestError, NotFoundError
 from graph import queries
 from graph.rows import LABELS
 from graph.store import Store
@@ -60,8 +60,7 @@ def parse_uid(uid: str, what: str = "uid") -> str:
     """A checked entity uid ``Label:key``; 422 if it is not one."""
     label, sep, key = uid.partition(":")
     if not sep or not key or label not in LABELS:
-        raise ProblemError(422, "Invalid parameters",
-                           f"{what}: {uid!r} is not an entity uid Label:key (labels: {', '.join(LABELS)})")
+        raise InvalidRequestError(f"{what}: {uid!r} is not an entity uid Label:key (labels: {', '.join(LABELS)})")
     return uid
 
 
@@ -69,7 +68,7 @@ def fetch_entity(store: Store, uid: str) -> tuple[str, dict[str, Any]]:
     """The label and properties of one entity; 404 problem details if there is none with this uid."""
     rows = store.read(queries.get("entity").text, {"uid": uid}).rows
     if not rows:
-        raise ProblemError(404, "Not found", f"no entity {uid}")
+        raise NotFoundError(f"no entity {uid}")
     labels, props = rows[0]
     return next((x for x in labels if x != "Entity"), uid.partition(":")[0]), props
 

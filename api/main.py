@@ -29,11 +29,17 @@ def warm_up(store: Store) -> None:
         logging.getLogger("xunshi").warning("warm-up skipped: %s", exc)
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
+    """The app over the store ``settings`` name, opened for the app's lifetime; or over ``store``, which
+    the caller owns (tests, embedding), without the warm-up."""
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if store is not None:
+            app.state.store = store
+            yield
+            return
         app.state.store = open_store(settings.store, data_dir=settings.data, graph=settings.graph)
         threading.Thread(target=warm_up, args=(app.state.store,), name="xunshi-warm-up", daemon=True).start()
         try:

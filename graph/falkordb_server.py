@@ -27,7 +27,7 @@ from pathlib import Path
 import redis
 from filelock import FileLock, Timeout
 
-from loaders.errors import StoreError
+from graph.errors import StoreError
 
 _SOCKET_MAX = 100  # unix socket paths are limited to about 107 bytes
 

@@ -10,10 +10,10 @@ from urllib.parse import urlparse
 import redis
 from falkordb import FalkorDB
 
+from graph.errors import QueryError, QueryTimeoutError, ReadOnlyViolation, StoreError
 from graph.falkordb_server import EmbeddedServer
 from graph.queries import schema_statements
 from graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, QueryResult, Store
-from loaders.errors import QueryError, ReadOnlyViolation, StoreError
 
 
 class FalkorStore(Store):
@@ -70,7 +70,7 @@ class FalkorStore(Store):
         except redis.ResponseError as exc:
             message = str(exc)
             if message.strip().lower().startswith("query timed out"):  # not "'timeout' not defined"
-                raise QueryError(f"the query ran longer than {timeout_ms} ms and was stopped") from exc
+                raise QueryTimeoutError(f"the query ran longer than {timeout_ms} ms and was stopped") from exc
             if "only on read-only queries" in message:
                 raise ReadOnlyViolation("the store refused the query: it writes, and reads run read-only "
                                         "(GRAPH.RO_QUERY)") from exc

@@ -22,9 +22,9 @@ import neo4j
 from neo4j import exceptions as nx
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.errors import QueryError, QueryTimeoutError, ReadOnlyViolation, StoreError
 from graph.queries import schema_statements
 from graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, QueryResult, Store
-from loaders.errors import QueryError, ReadOnlyViolation, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -268,7 +268,7 @@ class Neo4jStore(Store):
             return ReadOnlyViolation(f"the store refused the query: it writes, and reads run in READ "
                                      f"transactions on {self.location}")
         if "TransactionTimedOut" in code or "Transaction.TransactionTimedOut" in code:
-            return QueryError(f"the query ran longer than {timeout_ms} ms and was stopped")
+            return QueryTimeoutError(f"the query ran longer than {timeout_ms} ms and was stopped")
         if code == "Neo.DatabaseError.General.UnknownError" and self.dialect_name() == "falkordb-bolt":
             return QueryError(f"{self.location} refused the query (FalkorDB's Bolt port gives no reason: "
                               f"run it on the native FalkorDB path to see why)")

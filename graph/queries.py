@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cypher import CYPHER_DIR
-from loaders.errors import QueryError
+from graph.errors import QueryError
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 

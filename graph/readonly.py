@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from loaders.errors import QueryError, ReadOnlyViolation
+from graph.errors import QueryError, ReadOnlyViolation
 
 WRITE_KEYWORDS = frozenset({"CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "FOREACH", "LOAD",
                             "ALTER", "GRANT", "DENY", "REVOKE"})

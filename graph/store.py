@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from loaders.errors import StoreError
+from graph.errors import StoreError
 
 DEFAULT_TIMEOUT_MS = 5000
 DEFAULT_MAX_ROWS = 10_000

@@ -1,7 +1,9 @@
 """One root for every error the product raises on bad input or a failing store.
 
 Each error carries a short code (``E1xx`` loaders, ``E2xx`` graph, ``E3xx`` API)
-so tests and clients can tell failures apart without parsing messages.
+so tests and clients can tell failures apart without parsing messages. Each package
+keeps its own errors: this module the root and the loaders' (E1xx), ``graph/errors.py``
+the store's, queries' and exports' (E2xx), ``api/errors.py`` the services' (E3xx).
 """
 
 from __future__ import annotations
@@ -59,21 +61,3 @@ class RuleFileError(XunshiError):
     """A rule file under loaders/rules is malformed."""
 
     code = "E150"
-
-
-class StoreError(XunshiError):
-    """The graph store cannot be reached, started or written."""
-
-    code = "E200"
-
-
-class ReadOnlyViolation(XunshiError):
-    """A query sent to a read-only path tries to write."""
-
-    code = "E201"
-
-
-class QueryError(XunshiError):
-    """A query is unknown, malformed, timed out or returned too many rows."""
-
-    code = "E202"

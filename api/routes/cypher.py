@@ -15,14 +15,13 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from api import services
 from api.deps import SettingsDep, StoreDep
-from api.errors import problem
+from api.errors import InvalidRequestError
+from graph.errors import QueryTimeoutError
 from graph.readonly import check_parameters, check_read_only
-from loaders.errors import QueryError
 
 router = APIRouter(tags=["cypher"])
 
@@ -47,7 +46,7 @@ class CypherResponse(services.CypherResult):
     message: str | None = Field(None, description="Set when the rows were cut at the row cap: what to do about it.")
 
 
-_PROBLEM = {"content": {"application/problem+json": {}}}
+_PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 
 
 @router.post("/cypher", response_model=CypherResponse, responses={
@@ -56,14 +55,10 @@ _PROBLEM = {"content": {"application/problem+json": {}}}
     408: {"description": "The query ran longer than its time limit", **_PROBLEM},
     422: {"description": "A limit above the server's, or a malformed body", **_PROBLEM},
 })
-async def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep) -> CypherResponse | JSONResponse:
+async def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep) -> CypherResponse:
     """Run one read-only query; rows past the row cap are cut and ``truncated`` is true."""
     timeout_ms = _lower("timeout_ms", body.timeout_ms, settings.query_timeout_ms, "XUNSHI_QUERY_TIMEOUT_MS", " ms")
     max_rows = _lower("max_rows", body.max_rows, settings.max_rows, "XUNSHI_MAX_ROWS", " rows")
-    if isinstance(timeout_ms, JSONResponse):
-        return timeout_ms
-    if isinstance(max_rows, JSONResponse):
-        return max_rows
     # Refuse writes and bad parameters before queueing for a worker (services checks the query again).
     check_read_only(body.query)
     check_parameters(body.parameters)
@@ -72,12 +67,8 @@ async def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep) ->
     loop = asyncio.get_running_loop()
     try:
         result = await asyncio.wait_for(loop.run_in_executor(_POOL, call), timeout=timeout_ms / 1000 + GRACE_S)
-    except TimeoutError:
-        return _timed_out(timeout_ms, settings.query_timeout_ms)
-    except QueryError as exc:
-        if "ran longer than" in exc.reason:
-            return _timed_out(timeout_ms, settings.query_timeout_ms)
-        raise
+    except (TimeoutError, QueryTimeoutError) as exc:
+        raise _timed_out(timeout_ms, settings.query_timeout_ms) from exc
     message = None
     if result.truncated:
         message = (f"only the first {max_rows} rows are returned (the row cap): page with ORDER BY ... SKIP ... "
@@ -86,21 +77,19 @@ async def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep) ->
     return CypherResponse(columns=result.columns, rows=result.rows, truncated=result.truncated, message=message)
 
 
-def _lower(field: str, asked: int | None, limit: int, env: str, unit: str) -> int | JSONResponse:
+def _lower(field: str, asked: int | None, limit: int, env: str, unit: str) -> int:
     """The request's value if it is at most the server's limit, the limit if none was asked, else a 422."""
     if asked is None:
         return limit
     if asked > limit:
-        return problem(422, "Invalid parameters", f"{field}: {asked}{unit} is above this server's limit of "
-                                                  f"{limit}{unit}; a request can only lower it (set {env} "
-                                                  f"on the server to raise it)", "E202")
+        raise InvalidRequestError(f"{field}: {asked}{unit} is above this server's limit of {limit}{unit}; a request "
+                                  f"can only lower it (set {env} on the server to raise it)")
     return asked
 
 
-def _timed_out(timeout_ms: int, server_ms: int) -> JSONResponse:
+def _timed_out(timeout_ms: int, server_ms: int) -> QueryTimeoutError:
     lowered = f" (lowered by timeout_ms in the request; the server allows {server_ms} ms)" \
         if timeout_ms < server_ms else ""
-    return problem(408, "Query timed out",
-                   f"the query ran longer than its time limit of {timeout_ms} ms{lowered} and was stopped: make it "
-                   f"more selective (start from an indexed key, add LIMIT, bound variable-length paths), or raise "
-                   f"the limit with XUNSHI_QUERY_TIMEOUT_MS on the server", "E202")
+    return QueryTimeoutError(f"the query ran longer than its time limit of {timeout_ms} ms{lowered} and was stopped: "
+                             f"make it more selective (start from an indexed key, add LIMIT, bound variable-length "
+                             f"paths), or raise the limit with XUNSHI_QUERY_TIMEOUT_MS on the server")

@@ -21,8 +21,9 @@ from api.documents import (
     ingest_one,
     remove_document,
 )
-from api.errors import ProblemError
+from api.errors import InvalidRequestError
 from graph.similarity import link_pending
+from loaders.errors import FileTooLargeError
 from loaders.record import Record
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -64,20 +65,20 @@ async def upload_documents(request: Request, response: Response, store: StoreDep
         form = await request.form()
         for value in form.getlist("files"):
             if isinstance(value, str):
-                raise ProblemError(422, "Invalid upload", "the field 'files' must hold files, not text")
+                raise InvalidRequestError("the field 'files' must hold files, not text", title="Invalid upload")
             uploads.append((value.filename or "upload.txt", await value.read(limit + 1)))
         if not uploads:
-            raise ProblemError(422, "Invalid upload", "no files: send them in the multipart field 'files'")
+            raise InvalidRequestError("no files: send them in the multipart field 'files'", title="Invalid upload")
     else:
         try:
             body = DocumentText.model_validate(json.loads(await request.body() or b"null"))
         except json.JSONDecodeError as exc:
-            raise ProblemError(422, "Invalid upload", f"the body is not JSON ({exc.msg}); send multipart 'files', "
-                                                      "or JSON {\"name\": ..., \"text\": ...}") from exc
+            raise InvalidRequestError(f"the body is not JSON ({exc.msg}); send multipart 'files', or JSON "
+                                      "{\"name\": ..., \"text\": ...}", title="Invalid upload") from exc
         except ValidationError as exc:
             fields = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors())
-            raise ProblemError(422, "Invalid upload", f"{fields}; send multipart 'files', "
-                                                      "or JSON {\"name\": ..., \"text\": ...}") from exc
+            raise InvalidRequestError(f"{fields}; send multipart 'files', or JSON {{\"name\": ..., \"text\": ...}}",
+                                      title="Invalid upload") from exc
         uploads.append((body.name, body.text.encode("utf-8")))
     results, errors = [], []
     for name, data in uploads:
@@ -87,7 +88,9 @@ async def upload_documents(request: Request, response: Response, store: StoreDep
         statuses = {e.status for e in errors}
         status = statuses.pop() if len(statuses) == 1 else 422
         detail = "; ".join(f"{e.name}: {e.detail}" if e.name not in e.detail else e.detail for e in errors)
-        raise ProblemError(status, "Document too large" if status == 413 else "Nothing ingested", detail)
+        if status == 413:
+            raise FileTooLargeError(detail)
+        raise InvalidRequestError(detail, title="Nothing ingested")
     linked = await run_in_threadpool(link_pending, store)
     return UploadResult(results=results, errors=errors, similar_links=linked.links)
 

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from api.deps import StoreDep
-from api.errors import problem
 from graph.export import networkx_formats as nxf
 
 router = APIRouter(tags=["export"])
@@ -44,13 +43,10 @@ def export(store: StoreDep,
            until: Annotated[dt.date | None, Query(description="Only documents published on or before.")] = None,
            text: Annotated[bool, Query(description="false leaves out the documents' text, original and record "
                                        "(much smaller files).")] = True,
-           ) -> FileResponse | JSONResponse:
+           ) -> FileResponse:
     """The graph as a file for Gephi, Cytoscape or networkx; filters as in ``xunshi export`` (docs/export.md)."""
-    try:
-        graph = nxf.select(store, labels=label, region=region, since=since.isoformat() if since else None,
-                           until=until.isoformat() if until else None, text=text)
-    except nxf.FilterError as exc:
-        return problem(422, "Invalid export filter", exc.reason, exc.code)
+    graph = nxf.select(store, labels=label, region=region, since=since.isoformat() if since else None,
+                       until=until.isoformat() if until else None, text=text)
     extension = nxf.EXTENSIONS[fmt.value]
     handle, path = tempfile.mkstemp(prefix="xunshi-export-", suffix=f".{extension}")
     os.close(handle)

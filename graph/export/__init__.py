@@ -2,8 +2,8 @@
 script of parameterised MERGE statements (an existing one). Both read the graph through the Store
 interface, so they work from the embedded store, an external FalkorDB or Neo4j itself."""
 
+from graph.errors import ExportError
 from graph.export.admin_csv import write_neo4j_admin
 from graph.export.cypher_script import write_cypher_script
-from graph.export.elements import ExportError
 
 __all__ = ["ExportError", "write_cypher_script", "write_neo4j_admin"]

@@ -21,7 +21,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from graph.export.elements import ExportError, nodes, relationships
+from graph.errors import ExportError
+from graph.export.elements import nodes, relationships
 from graph.store import Store
 
 _DELIMITERS = (";", "|", "^", "~", "\u00a6")

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from graph.export.elements import ExportError, Node, Relationship, key_property, nodes, relationships
+from graph.errors import ExportError
+from graph.export.elements import Node, Relationship, key_property, nodes, relationships
 from graph.queries import schema_statements
 from graph.store import Store
 

@@ -7,20 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph import queries
+from graph.errors import ExportError
 from graph.store import Store
-from loaders.errors import XunshiError
 
 PAGE = 5_000
 MAX_ROWS = 10_000_000
 TIMEOUT_MS = 120_000
 # The property that identifies a node of each label (docs/store.md); every entity also has a unique uid.
 KEY_PROPERTY = {"Document": "id", "Region": "code", "Issue": "id", "Measure": "id", "Category": "code"}
-
-
-class ExportError(XunshiError):
-    """The graph cannot be exported as asked."""
-
-    code = "E210"
 
 
 @dataclass

@@ -53,7 +53,8 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from graph import queries
-from graph.export.elements import TIMEOUT_MS, ExportError, Node, Relationship, node_id, nodes, relationships
+from graph.errors import ExportError, FilterError
+from graph.export.elements import TIMEOUT_MS, Node, Relationship, node_id, nodes, relationships
 from graph.rows import LABELS
 from graph.store import Store
 
@@ -77,12 +78,6 @@ _NODE_LINK_RESERVED = {"node": {"id"}, "edge": {"source", "target", "key"}}
 # Characters XML 1.0 cannot hold, and the carriage return, which an XML parser turns into a line feed.
 _NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SCALARS = (str, int, float, bool)
-
-
-class FilterError(ExportError):
-    """An export filter names something that does not exist or is malformed."""
-
-    code = "E211"
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -176,7 +176,7 @@ def test_issues_filters_and_measures(server: str) -> None:
     by_code = _get(server, "/issues", target=REGION)
     assert by_name["count"] == by_code["count"] >= 10
     assert all(i["target_id"] == f"Region:{REGION}" for i in by_code["data"])
-    by_round = _get(server, "/issues", round="脱贫攻坚巡视“回头看”")
+    by_round = _get(server, "/issues", round="云南省委脱贫攻坚巡视“回头看”")
     assert by_round["count"] == by_code["count"]
     assert _get(server, "/issues", target="nowhere")["count"] == 0
     page = _get(server, "/issues", limit=5, offset=5)

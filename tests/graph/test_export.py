@@ -21,7 +21,8 @@ import pytest
 
 from api import services
 from api.recurring import recurring
-from graph.export import ExportError, write_cypher_script, write_neo4j_admin
+from graph.errors import ExportError
+from graph.export import write_cypher_script, write_neo4j_admin
 from graph.export.elements import nodes, relationships
 from graph.falkordb_store import FalkorStore
 from tests.conftest import ROOT, needs_shared

@@ -19,7 +19,8 @@ import networkx as nx
 import pytest
 
 from api import services
-from graph.export import ExportError, elements
+from graph.errors import ExportError
+from graph.export import elements
 from graph.export import networkx_formats as nxf
 from graph.export.elements import nodes, relationships
 from graph.falkordb_store import FalkorStore

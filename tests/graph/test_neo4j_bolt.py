@@ -24,13 +24,13 @@ from falkordb import FalkorDB
 from api import analysis, services
 from api.recurring import recurring
 from graph import queries
+from graph.errors import ReadOnlyViolation, StoreError
 from graph.export import networkx_formats
 from graph.falkordb_store import FalkorStore
 from graph.ingest import ingest_paths
 from graph.neo4j_store import FALKORDB_BOLT, Neo4jSettings, Neo4jStore, Neo4jTarget
 from graph.rows import LABELS
 from graph.store import open_store
-from loaders.errors import ReadOnlyViolation, StoreError
 from loaders.pipeline import expand
 from tests.conftest import ROOT, SEEDS, needs_shared
 from tests.graph.bolt_server import BoltServer, bolt_server

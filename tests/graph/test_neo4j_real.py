@@ -20,11 +20,11 @@ import pytest
 from api import services
 from api.recurring import recurring
 from graph import queries
+from graph.errors import QueryError, ReadOnlyViolation
 from graph.export import write_cypher_script
 from graph.falkordb_store import FalkorStore
 from graph.ingest import ingest_paths
 from graph.neo4j_store import NEO4J, Neo4jSettings, Neo4jStore
-from loaders.errors import QueryError, ReadOnlyViolation
 from loaders.pipeline import expand
 from tests.conftest import SEEDS, needs_shared
 

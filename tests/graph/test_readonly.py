@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from graph.errors import QueryError, ReadOnlyViolation
 from graph.falkordb_store import FalkorStore
 from graph.readonly import check_parameters, check_read_only, strip_literals, tokens
-from loaders.errors import QueryError, ReadOnlyViolation
 
 # Valid Cypher that writes, and that the first guard (comments stripped before strings) let through.
 FORMER_HOLES = [
