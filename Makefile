@@ -37,6 +37,7 @@ demo: $(STAMP) $(ASSETS)
 ## Run the whole test suite (lint first).
 test: $(STAMP) $(ASSETS) browser
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 clean:

@@ -9,10 +9,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import analysis, errors
-from api import recurring as recurrence
+from api import errors
 from api.routes import analysis as analysis_routes
 from api.routes import cypher, documents, entities, export, profiles, recurring, search, system, web
+from api.services import analysis
+from api.services import recurring as recurrence
 from api.settings import Settings
 from graph.search_index import index_for
 from graph.store import Store, open_store

@@ -4,7 +4,7 @@
 
 SIZES are numbers of synthetic documents (default 1000 2500 5000 10000). For each size a data directory
 ``DATA_ROOT/analysis-N`` holds ``../shared/corpus`` and N documents of bench/synthetic.py (seed 7), ingested
-with ``ingest_paths(..., link=False)`` so that linking is timed on its own; a directory left by an earlier run
+with ``ingest(..., link=False)`` so that linking is timed on its own; a directory left by an earlier run
 with the right number of documents is reused. ``--reuse-10k DIR`` copies an existing data directory (such as
 the one ``bench/api.py`` builds) for the size 10000 instead of ingesting it again; the original is not touched.
 
@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 from bench.api import machine  # noqa: E402
 from bench.synthetic import generate  # noqa: E402
 from graph import analysis, similarity  # noqa: E402
-from graph.ingest import ingest_paths  # noqa: E402
+from graph.ingest import ingest  # noqa: E402
 from graph.store import Store, open_store  # noqa: E402
 from graph.writer import delete_document  # noqa: E402
 from loaders.pipeline import expand  # noqa: E402
@@ -155,7 +155,7 @@ def open_dir(data: Path, size: int, reuse_from: Path | None, root: Path) -> tupl
     generated = time.perf_counter() - t
     store = open_store(data_dir=data)
     t = time.perf_counter()
-    summary = ingest_paths(store, files, link=False)
+    summary = ingest(store, files, link=False)
     ingested = time.perf_counter() - t
     built = (f"generated in {generated:.1f} s, ingested in {ingested:.1f} s "
              f"({len(summary.ingested)} ingested, {len(summary.failed)} failed, "
@@ -184,7 +184,7 @@ def warm_up() -> None:
 
 
 def measure(size: int, data: Path, reuse_from: Path | None, root: Path, extra: list[Path]) -> SizeResult:
-    import api.analysis as api_analysis
+    import api.services.analysis as api_analysis
 
     print(f"size {size}: {data}", file=sys.stderr, flush=True)
     store, built = open_dir(data, size, reuse_from, root)
@@ -202,7 +202,7 @@ def measure(size: int, data: Path, reuse_from: Path | None, root: Path, extra: l
 
         # 2. incremental link: one upload of 10 new documents
         t = time.perf_counter()
-        added = ingest_paths(store, extra, link=False)
+        added = ingest(store, extra, link=False)
         result.steps["ingest 10 docs (no link)"] = Timing(time.perf_counter() - t, 0.0)
         new_docs = similarity.pending_documents(store)
         if len(added.ingested) != len(extra) or len(new_docs) != len(extra):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
@@ -275,7 +275,8 @@ def _recurrence(items: list[_Item], indexes: list[int], earlier: dict[int, list[
 
 
 def _strongest(links: set[str]) -> Link | None:
-    return max(links, key=lambda k: STRENGTH[k], default=None)  # type: ignore[return-value]
+    strongest = max(links, key=lambda k: STRENGTH[k], default=None)
+    return cast("Link | None", strongest)
 
 
 def _in_time_order(rounds: list[RoundOccurrence]) -> list[RoundOccurrence]:

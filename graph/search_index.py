@@ -116,7 +116,7 @@ class SearchIndex:
             idf = math.log(1 + total / len(posting)) * (2 if len(gram) == 2 else 1)
             for n in posting:
                 if label is None or self.entries[n].label == label:
-                    weights[n] += idf
+                    weights[n] += idf  # type: ignore[assignment]
         return [n for n, _ in weights.most_common(MAX_CANDIDATES)]
 
     def search(self, query: str, *, label: str | None = None, min_score: float = MIN_SCORE) -> list[Hit]:

@@ -181,7 +181,7 @@ def gazetteer() -> Gazetteer:
 def _add_historical(gaz: Gazetteer) -> None:
     """Old names (a county that became a city, a merged district) point at today's division."""
     jio = jionlp()
-    path = Path(jio.__file__).parent / "dictionary" / "china_location_change.txt"
+    path = Path(str(jio.__file__)).parent / "dictionary" / "china_location_change.txt"
     if not path.exists():
         return
     by_name: dict[tuple[str | None, str], Place] = {(p.province, p.name): p for p in gaz.places.values()}
@@ -216,4 +216,5 @@ def by_official_name(name: str) -> Place | None:
     """The division whose official (or short) name this is; ``None`` where unknown."""
     candidates = gazetteer().forms.get(name or "", [])
     exact = [p for p in candidates if p.name == name]
-    return (exact or candidates or [None])[0]
+    found = exact or candidates
+    return found[0] if found else None

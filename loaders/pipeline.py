@@ -1,6 +1,7 @@
-"""Stream files through load -> extract, in input order, one result per file.
+"""Stream documents through load -> extract, in input order, one result per document.
 
-A file that fails yields its error instead of a record; the stream goes on.
+A source is a file (a path) or an upload (a name and its bytes). A source that fails
+yields its error instead of a record; the stream goes on.
 """
 
 from __future__ import annotations
@@ -11,15 +12,19 @@ from pathlib import Path
 
 from loaders.errors import UnsupportedFormatError, XunshiError
 from loaders.extract import extract
-from loaders.load import load_file
+from loaders.load import load_bytes, load_file
 from loaders.read import DEFAULT_MAX_BYTES, FORMATS
 from loaders.record import Record
 from loaders.types import LoadedDocument
 
+#: A file on disk, or an uploaded document: its name (the extension picks the reader) and its bytes.
+Source = Path | tuple[str, bytes]
+
 
 @dataclass
 class Outcome:
-    path: Path
+    name: str
+    path: Path | None = None
     doc: LoadedDocument | None = None
     record: Record | None = None
     error: XunshiError | None = None
@@ -38,12 +43,19 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def run(paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
-    for path in paths:
+def run(sources: Iterable[Source], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
+    for source in sources:
+        if isinstance(source, Path):
+            name, path = str(source), source
+        else:
+            name, path = source[0], None
         try:
-            if not path.exists():
+            if path is None:
+                doc = load_bytes(source[1], name=name, max_bytes=max_bytes)  # type: ignore[index]
+            elif not path.exists():
                 raise UnsupportedFormatError("no such file or folder", path=path)
-            doc = load_file(path, max_bytes=max_bytes)
-            yield Outcome(path, doc, extract(doc))
+            else:
+                doc = load_file(path, max_bytes=max_bytes)
+            yield Outcome(name, path, doc, extract(doc))
         except XunshiError as exc:
-            yield Outcome(path, error=exc)
+            yield Outcome(name, path, error=exc)

@@ -25,7 +25,7 @@ class Township:
 
 
 def _location_file() -> Path:
-    return Path(jionlp().__file__).parent / "dictionary" / "china_location.txt"
+    return Path(str(jionlp().__file__)).parent / "dictionary" / "china_location.txt"
 
 
 _COUNTY = re.compile(r"^\t\t(?!\t)[^\t\n]+\t(\d{6})\t", re.M)

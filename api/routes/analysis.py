@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 
-from api import analysis
 from api.deps import StoreDep
+from api.services import analysis
 from graph.analysis.models import CentralProblems, Communities, CoOccurrence, SimilarTargets
 from graph.analysis.subgraph import By
 from loaders.record import CATEGORIES

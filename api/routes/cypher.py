@@ -17,9 +17,9 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from api import services
 from api.deps import SettingsDep, StoreDep
 from api.errors import InvalidRequestError
+from api.services.cypher import CypherResult, run_cypher
 from graph.errors import QueryTimeoutError
 from graph.readonly import check_parameters, check_read_only
 
@@ -42,7 +42,7 @@ class CypherRequest(BaseModel):
                                                          "XUNSHI_MAX_ROWS).")
 
 
-class CypherResponse(services.CypherResult):
+class CypherResponse(CypherResult):
     message: str | None = Field(None, description="Set when the rows were cut at the row cap: what to do about it.")
 
 
@@ -62,7 +62,7 @@ async def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep) ->
     # Refuse writes and bad parameters before queueing for a worker (services checks the query again).
     check_read_only(body.query)
     check_parameters(body.parameters)
-    call = functools.partial(services.run_cypher, store=store, query=body.query, parameters=body.parameters,
+    call = functools.partial(run_cypher, store=store, query=body.query, parameters=body.parameters,
                              timeout_ms=timeout_ms, max_rows=max_rows)
     loop = asyncio.get_running_loop()
     try:

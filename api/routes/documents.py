@@ -1,29 +1,27 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
-from api import services
 from api.deps import ApiKeyDep, SettingsDep, StoreDep
-from api.documents import (
+from api.errors import InvalidRequestError
+from api.services.cypher import run_named
+from api.services.documents import (
     DocumentDetail,
     DocumentPublic,
     DocumentsPublic,
     DocumentText,
-    FileError,
     UploadResult,
     get_document,
     get_extraction,
-    ingest_one,
     remove_document,
+    upload,
 )
-from api.errors import InvalidRequestError
-from graph.similarity import link_pending
-from loaders.errors import FileTooLargeError
 from loaders.record import Record
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -32,8 +30,8 @@ router = APIRouter(prefix="/documents", tags=["documents"])
 @router.get("", response_model=DocumentsPublic)
 def list_documents(store: StoreDep, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                    offset: Annotated[int, Query(ge=0)] = 0) -> DocumentsPublic:
-    page = services.run_named(store=store, name="documents", parameters={"offset": offset, "limit": limit})
-    total = services.run_named(store=store, name="documents_count").rows[0][0]
+    page = run_named(store=store, name="documents", parameters={"offset": offset, "limit": limit})
+    total = run_named(store=store, name="documents_count").rows[0][0]
     data = [DocumentPublic(**dict(zip(page.columns, row, strict=False))) for row in page.rows]
     return DocumentsPublic(data=data, count=total, limit=limit, offset=offset)
 
@@ -80,19 +78,7 @@ async def upload_documents(request: Request, response: Response, store: StoreDep
             raise InvalidRequestError(f"{fields}; send multipart 'files', or JSON {{\"name\": ..., \"text\": ...}}",
                                       title="Invalid upload") from exc
         uploads.append((body.name, body.text.encode("utf-8")))
-    results, errors = [], []
-    for name, data in uploads:
-        outcome = await run_in_threadpool(ingest_one, store, name, data, max_bytes=limit)
-        (errors if isinstance(outcome, FileError) else results).append(outcome)
-    if not results:
-        statuses = {e.status for e in errors}
-        status = statuses.pop() if len(statuses) == 1 else 422
-        detail = "; ".join(f"{e.name}: {e.detail}" if e.name not in e.detail else e.detail for e in errors)
-        if status == 413:
-            raise FileTooLargeError(detail)
-        raise InvalidRequestError(detail, title="Nothing ingested")
-    linked = await run_in_threadpool(link_pending, store)
-    return UploadResult(results=results, errors=errors, similar_links=linked.links)
+    return await run_in_threadpool(partial(upload, store=store, uploads=uploads, max_bytes=limit))
 
 
 @router.get("/{doc_id}", response_model=DocumentDetail, responses={404: {"description": "Unknown document"}})

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api import explore
 from api.deps import StoreDep
-from api.graph_models import EntityLabel
+from api.models import EntityLabel
+from api.services import explore
 
 router = APIRouter(tags=["entities"])
 

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api import profiles, timeline
 from api.deps import StoreDep
-from api.graph_models import Page
+from api.models import Page
+from api.services import profiles, timeline
 
 router = APIRouter(tags=["profiles"])
 

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
-from api.recurring import AcrossTargetsPage, RecurringPage, across_targets, recurring
+from api.services.recurring import AcrossTargetsPage, RecurringPage, across_targets, recurring
 from graph.recurrence import Link
 from loaders.record import CATEGORIES
 

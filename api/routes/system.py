@@ -3,8 +3,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from api import services
 from api.deps import StoreDep
+from api.services.stats import Stats
+from api.services.stats import stats as count_stats
 
 router = APIRouter(tags=["system"])
 
@@ -20,6 +21,6 @@ def health(store: StoreDep) -> Health:
     return Health(status="ok", store=getattr(store, "location", store.name))
 
 
-@router.get("/stats", response_model=services.Stats)
-def stats(store: StoreDep) -> services.Stats:
-    return services.stats(store=store)
+@router.get("/stats", response_model=Stats)
+def stats(store: StoreDep) -> Stats:
+    return count_stats(store=store)

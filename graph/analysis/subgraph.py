@@ -139,7 +139,9 @@ class _Teams:
             if team not in self.name:
                 continue
             start = self.start.get((team, target))
-            for round_uid, round_name in (self.rounds.get(team) or {None: None}).items():
+            known = self.rounds.get(team)
+            pairs: list[tuple[str | None, str | None]] = list(known.items()) if known else [(None, None)]
+            for round_uid, round_name in pairs:
                 out.append([team, self.name[team], round_uid, round_name, start])
         return out
 

@@ -175,17 +175,18 @@ def write_neo4j_admin(store: Store, directory: str | Path, *, database: str = "n
         for writer in writers.values():
             writer.close()
 
+    command = import_command(sorted(node_cols), sorted(rel_cols), delimiter, database)
     manifest = {
         "format": "neo4j-admin", "array_delimiter": delimiter, "database": database,
         "nodes": {label: cols.count for label, cols in sorted(node_cols.items())},
         "relationships": {t: cols.count for t, cols in sorted(rel_cols.items())},
-        "command": import_command(sorted(node_cols), sorted(rel_cols), delimiter, database),
+        "command": command,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     script = out / "import.sh"
     script.write_text("#!/bin/sh\n# Run from this directory, with the Neo4j DBMS's bin/ on PATH; the database must"
-                      " not exist yet.\nset -e\n" + " ".join(manifest["command"][:4]) + " \\\n  "
-                      + " \\\n  ".join(manifest["command"][4:]) + "\n", encoding="utf-8")
+                      " not exist yet.\nset -e\n" + " ".join(command[:4]) + " \\\n  "
+                      + " \\\n  ".join(command[4:]) + "\n", encoding="utf-8")
     script.chmod(0o755)
     return manifest
 

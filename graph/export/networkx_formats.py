@@ -143,9 +143,9 @@ def _date(value: str | dt.date | None, name: str) -> str | None:
 
 
 def _region_documents(store: Store, region: str) -> set[str]:
-    from api.recurring import resolve_target  # the names of places live with the query services
+    from loaders.places import store_key  # the names of places live with the query services
 
-    code = resolve_target(region) or ""
+    code = store_key(region) or ""
     code = code.removeprefix("Region:")
     rows = store.read(queries.get("export_region_documents").text, {"code": code}, timeout_ms=TIMEOUT_MS).rows
     if not rows:

@@ -61,7 +61,7 @@ def extract(doc: LoadedDocument) -> Record:
     figures = extract_figures(ctx, target if kind == "rectification" else None)
     return Record(
         doc=doc.raw.name, id=doc.id, extractor=EXTRACTOR_VERSION, title=title_of(doc),
-        published=published_of(doc), kind=kind,  # type: ignore[arg-type]
+        published=published_of(doc), kind=kind,
         teams=teams, rounds=rounds, regions=regions, localities=localities, organizations=organizations, people=people, issues=issues, measures=measures,
         inspected=inspected, figures=figures,
     )

@@ -15,7 +15,7 @@ from functools import cache
 
 from loaders.extract.context import Context
 from loaders.extract.numerals import to_int
-from loaders.extract.subjects import official
+from loaders.places import official
 from loaders.record import Figure
 from loaders.rules import patterns
 

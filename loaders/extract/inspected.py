@@ -8,9 +8,9 @@ import re
 from loaders.extract.assignments import assign_enumerated
 from loaders.extract.context import Context
 from loaders.extract.dates import iso_span
-from loaders.extract.subjects import without_committee, without_party_group
 from loaders.extract.team_lines import team_lines
 from loaders.gazetteer import gazetteer
+from loaders.places import official, without_party_group
 from loaders.record import Inspected, Team
 
 # The team's leaders may stand between the team and its target ("第二巡视组组长某某，副组长某某，向X反馈").
@@ -20,15 +20,6 @@ _TARGET = re.compile(rf"^{_LEADERS}(?:[^，。；]{{0,20}}?)(对|向|在)((?:(?!
                      r"(?:开展|进行|实施|反馈|进驻)")
 # A team that "visits" its target directly: 中央第六巡视组巡视山西省, 省委第二巡视组进驻十堰市, 市委第三巡察组入驻某村.
 _VISITS = re.compile(r"^(?:分别|近日|已)?(进驻|入驻|巡视|巡察)([\u4e00-\u9fff]{2,12}?)(?=[的，。；、]|开展|并|期间|工作|$)")
-
-
-def _target_name(raw: str) -> str:
-    """A region written short (漾濞县, 湖北省委) becomes its official name; bodies stay as written."""
-    gaz = gazetteer()
-    stem = without_committee(raw)
-    if stem in gaz.forms:
-        return gaz.forms[stem][0].name
-    return raw
 
 
 def extract_inspected(ctx: Context, teams: list[Team]) -> list[Inspected]:
@@ -53,7 +44,7 @@ def extract_inspected(ctx: Context, teams: list[Team]) -> list[Inspected]:
                 m = _VISITS.match(rest)
                 if not m or (m.group(2) not in gazetteer().forms and m.group(2) not in ctx.localities):
                     continue
-            target = _target_name(m.group(2))
+            target = official(m.group(2), ctx) or m.group(2)  # a region by its official name
             if target in ("被巡视地区", "被巡视单位", "被巡察单位") or target.endswith("领导班子"):
                 continue
             start, end = iso_span(sentence) if m.group(1) != "向" else (None, None)

@@ -18,8 +18,8 @@ from functools import cache
 
 from loaders.extract.context import Context
 from loaders.extract.dates import iso_span
-from loaders.extract.subjects import official, without_party_group
 from loaders.gazetteer import gazetteer
+from loaders.places import official, without_party_group
 from loaders.record import Inspected, Team
 from loaders.rules import alternation
 

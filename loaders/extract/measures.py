@@ -21,8 +21,8 @@ from loaders.extract.clauses import Piece, split_top, trim
 from loaders.extract.context import Context
 from loaders.extract.issues import clean_issue_text
 from loaders.extract.speakers import POINT, opens_with_modal, speech_in
-from loaders.extract.subjects import official
 from loaders.gazetteer import gazetteer
+from loaders.places import official
 from loaders.record import Issue, Measure
 from loaders.rules import alternation
 

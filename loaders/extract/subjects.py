@@ -9,11 +9,10 @@ written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from loaders.extract.context import Context
-from loaders.gazetteer import gazetteer
+from loaders.places import not_a_subject, official
 from loaders.rules import alternation
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -21,64 +20,15 @@ _FEEDBACK_TO = re.compile(r"对([\u4e00-\u9fff]{2,16}?)的(?:巡视|巡察)?反�
 _INSPECTS = re.compile(r"对([\u4e00-\u9fff]{2,16}?)(?:延伸|集中)?(?:开展|进行)了?[^，。；]{0,12}?(?:巡视|巡察)")
 
 
-@dataclass(frozen=True)
-class _Lexicon:
-    body: re.Pattern[str]
-    not_subject: re.Pattern[str]
-    party_group: re.Pattern[str]
-    committee: re.Pattern[str]
-    leading: re.Pattern[str]
-
-
 @cache
-def _lexicon() -> _Lexicon:
-    def alt(label: str) -> str:
-        return alternation("subjects", label)
-
-    return _Lexicon(body=re.compile(rf"^[\u4e00-\u9fff]{{1,14}}?(?:{alt('body_suffix')})$"),
-                    not_subject=re.compile(rf"^(?:{alt('not_subject')})"),
-                    party_group=re.compile(rf"(?:{alt('party_group')})$"),
-                    committee=re.compile(rf"(?:{alt('committee')})$"),
-                    leading=re.compile(rf"^(?:[\u4e00-\u9fff]{{2,16}}?)(?={alt('lead_verb')})"))
-
-
-def without_party_group(name: str) -> str:
-    """市金融办党组 → 市金融办: a body and its party group are one target."""
-    return _lexicon().party_group.sub("", name)
-
-
-def without_committee(name: str) -> str:
-    """漾濞县委 → 漾濞县, 某镇党委 → 某镇: the place a committee belongs to (a body's name unchanged but for the ending)."""
-    return _lexicon().committee.sub("", name)
-
-
-def official(name: str, ctx: Context | None = None) -> str | None:
-    """The official name of a region written ``name`` (also 漾濞县委), or ``name`` itself if it is a body."""
-    gaz = gazetteer()
-    lex = _lexicon()
-    stem = without_committee(name)
-    for form in (name, stem):
-        places = gaz.forms.get(form)
-        if places:
-            if ctx is not None:
-                known = {p.code: p for _, p in ctx.places}
-                for p in places:
-                    if p.code in known:
-                        return p.name
-            return places[0].name
-    if ctx is not None:
-        for locality in sorted(ctx.localities, key=len, reverse=True):
-            if name.endswith(locality):
-                return locality
-    if lex.body.match(name) and not lex.not_subject.match(name):
-        return name
-    return None
+def _leading() -> re.Pattern[str]:
+    return re.compile(rf"^(?:[\u4e00-\u9fff]{{2,16}}?)(?={alternation('subjects', 'lead_verb')})")
 
 
 def subject_before(ctx: Context, pos: int, whole_clause: bool = False) -> str | None:
     """The subject written right before ``pos`` (a quote), or, with ``whole_clause``,
     the subject that opens the sentence starting at ``pos``."""
-    text, lex = ctx.text, _lexicon()
+    text = ctx.text
     if whole_clause:
         head = text[pos:pos + 80]
         end = min(len(text), pos + 200)
@@ -87,8 +37,8 @@ def subject_before(ctx: Context, pos: int, whole_clause: bool = False) -> str | 
         m = _FEEDBACK_TO.search(head) or _INSPECTS.search(sentence)
         if m:
             return official(m.group(1), ctx)
-        m = lex.leading.match(head)
-        if m and not lex.not_subject.match(m.group(0)):
+        m = _leading().match(head)
+        if m and not not_a_subject(m.group(0)):
             return official(m.group(0), ctx)
         return None
     start = pos
@@ -97,7 +47,7 @@ def subject_before(ctx: Context, pos: int, whole_clause: bool = False) -> str | 
     chunk = text[start:pos]
     for k in range(len(chunk) - 1):
         candidate = chunk[k:]
-        if lex.not_subject.match(candidate):
+        if not_a_subject(candidate):
             continue
         name = official(candidate, ctx)
         if name:

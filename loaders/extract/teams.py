@@ -100,8 +100,8 @@ def _infer(body: str, level: str, ctx: Context) -> str | None:
 
 def _team(issuer: str | None, level: str | None, ordinal: int, kind: str, written_issuer: str) -> Team:
     prefix = issuer if issuer is not None else written_issuer
-    return Team(name=f"{prefix}第{to_chinese(ordinal)}{kind}组", level=level, issuer=issuer,  # type: ignore[arg-type]
-                ordinal=ordinal, kind=kind)  # type: ignore[arg-type]
+    return Team(name=f"{prefix}第{to_chinese(ordinal)}{kind}组", level=level, issuer=issuer,
+                ordinal=ordinal, kind=kind)
 
 
 def extract_teams(ctx: Context) -> list[Team]:

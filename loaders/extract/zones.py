@@ -31,7 +31,7 @@ from typing import Literal
 
 from loaders.extract.clauses import Piece, split_top
 from loaders.extract.context import Context
-from loaders.extract.subjects import official
+from loaders.places import official
 from loaders.rules import alternation
 from loaders.structure import list_marker
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph.falkordb_store import FalkorStore
-from graph.ingest import ingest_paths
+from graph.ingest import ingest
 from loaders.pipeline import expand
 from tests.conftest import SEEDS, SHARED, needs_shared
 
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @needs_shared
 def test_seeds_give_the_county_the_team_and_its_leader_with_spans(store: FalkorStore) -> None:
-    summary = ingest_paths(store, expand([SEEDS]))
+    summary = ingest(store, expand([SEEDS]))
     assert summary.ok and len(summary.ingested) == 5
     county = store.read(
         "MATCH (r:Region {name: '漾濞彝族自治县'})-[m:MENTIONED_IN]->(d:Document) "

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from graph.falkordb_store import FalkorStore
-from graph.ingest import ingest_paths
+from graph.ingest import ingest
 from loaders.pipeline import expand
 from tests.conftest import SEEDS
 
@@ -17,6 +17,6 @@ from tests.conftest import SEEDS
 def seeded(_server_store: FalkorStore) -> Iterator[FalkorStore]:
     """A graph of its own holding the five seeds (tests using it need ``needs_shared``)."""
     store = FalkorStore(_server_store.db, graph=f"seeds{uuid.uuid4().hex[:8]}", location="seeds")
-    assert ingest_paths(store, expand([SEEDS])).ok
+    assert ingest(store, expand([SEEDS])).ok
     yield store
     store.graph.delete()

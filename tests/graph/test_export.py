@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from api import services
-from api.recurring import recurring
+from api.services.recurring import recurring
+from api.services.stats import stats as graph_stats
 from graph.errors import ExportError
 from graph.export import write_cypher_script, write_neo4j_admin
 from graph.export.elements import nodes, relationships
@@ -112,7 +112,7 @@ def _key(item: Any) -> str:
 def test_neo4j_admin_files_hold_every_node_and_relationship(seeded: FalkorStore, tmp_path: Path) -> None:
     out = tmp_path / "admin"
     manifest = write_neo4j_admin(seeded, out)
-    stats = services.stats(store=seeded)
+    stats = graph_stats(store=seeded)
     assert manifest["nodes"] == stats.labels and manifest["relationships"] == stats.relationships
     got_nodes, got_rels = _read_admin(out, manifest["array_delimiter"])
     want_nodes = [(n.id, sorted(n.labels), n.props) for n in nodes(seeded)]
@@ -152,14 +152,14 @@ def test_cypher_script_rebuilds_the_graph_and_is_idempotent(seeded: FalkorStore,
                                                             tmp_path: Path) -> None:
     script = tmp_path / "graph.cypher"
     counts = write_cypher_script(seeded, script)
-    stats = services.stats(store=seeded)
+    stats = graph_stats(store=seeded)
     assert counts == {"nodes": stats.labels, "relationships": stats.relationships}
     text = script.read_text(encoding="utf-8")
     assert "CREATE CONSTRAINT entity_uid IF NOT EXISTS" in text
     assert "UNWIND $rows AS row MERGE (n:Team {key: row.key}) SET n += row.props, n:Entity;" in text
     for _ in range(2):
         _apply_on_falkordb(script, empty_graph)
-        assert services.stats(store=empty_graph) == stats
+        assert graph_stats(store=empty_graph) == stats
     want = Counter(_key((n.id, n.labels, n.props)) for n in nodes(seeded))
     assert Counter(_key((n.id, n.labels, n.props)) for n in nodes(empty_graph)) == want
     assert _comparable(recurring(empty_graph, target="漾濞县")) == _comparable(recurring(seeded, target="漾濞县"))

@@ -18,7 +18,7 @@ import httpx
 import networkx as nx
 import pytest
 
-from api import services
+from api.services.stats import stats as graph_stats
 from graph.errors import ExportError
 from graph.export import elements
 from graph.export import networkx_formats as nxf
@@ -134,7 +134,7 @@ def _check_round_trip(store: FalkorStore, path: Path, fmt: str) -> None:
 def test_every_format_holds_the_whole_graph(seeded: FalkorStore, tmp_path: Path, fmt: str) -> None:
     path = tmp_path / f"graph.{nxf.EXTENSIONS[fmt]}"
     _check_round_trip(seeded, path, fmt)
-    stats = services.stats(store=seeded)
+    stats = graph_stats(store=seeded)
     assert nxf.summary(nxf.read(path, fmt)) == {"nodes": stats.labels, "relationships": stats.relationships}
     person = next(a for _, a in nxf.read(path, fmt).nodes(data=True) if a["label"] == "Person")
     assert isinstance(person["titles"], list), "lists come back as lists"
@@ -162,7 +162,7 @@ def test_xml_files_parse_with_a_plain_parser(seeded: FalkorStore, tmp_path: Path
     assert len({e.get("id") for e in gexf_edges}) == len(gexf_edges)
     region = next(n for n in gexf_nodes if n.get("id") == "Region:532922")
     assert region.get("label") == "漾濞彝族自治县", "Gephi shows the name"
-    assert {e.get("label") for e in gexf_edges} == set(services.stats(store=seeded).relationships)
+    assert {e.get("label") for e in gexf_edges} == set(graph_stats(store=seeded).relationships)
     assert gexf.find(f"{GEXF_NS}graph").get("mode") == "static", "no property was taken for a time spell"
 
 
@@ -254,7 +254,7 @@ def test_period_keeps_dated_documents_only(seeded: FalkorStore) -> None:
 @needs_shared
 def test_labels_keep_only_those_nodes(seeded: FalkorStore) -> None:
     graph = nxf.select(seeded, labels=["Region", "Issue"])
-    stats = services.stats(store=seeded)
+    stats = graph_stats(store=seeded)
     assert nxf.summary(graph)["nodes"] == {"Issue": stats.labels["Issue"], "Region": stats.labels["Region"]}
     kept = {n.id for n in nodes(seeded) if n.label in ("Region", "Issue")}
     between = Counter(r.type for r in relationships(seeded) if r.start in kept and r.end in kept)
@@ -326,7 +326,7 @@ def test_http_export_returns_a_file_networkx_reads(seeded_dir: Path, seeded: Fal
     (tmp_path / "whole.graphml").write_bytes(whole.content)
     graph = nx.read_graphml(tmp_path / "whole.graphml")
     assert graph.nodes["Region:532922"]["name"] == "漾濞彝族自治县"
-    stats = services.stats(store=seeded)  # the same seeds in the session's store
+    stats = graph_stats(store=seeded)  # the same seeds in the session's store
     assert nxf.summary(nxf.read(tmp_path / "whole.graphml", "graphml")) == {"nodes": stats.labels,
                                                                            "relationships": stats.relationships}
     assert county.status_code == 200 and county.headers["content-disposition"].endswith('filename="xunshi.json"')

@@ -21,13 +21,15 @@ from typing import Any
 import pytest
 from falkordb import FalkorDB
 
-from api import analysis, services
-from api.recurring import recurring
+from api.services import analysis
+from api.services.cypher import run_cypher
+from api.services.recurring import recurring
+from api.services.stats import stats as graph_stats
 from graph import queries
 from graph.errors import ReadOnlyViolation, StoreError
 from graph.export import networkx_formats
 from graph.falkordb_store import FalkorStore
-from graph.ingest import ingest_paths
+from graph.ingest import ingest
 from graph.neo4j_store import FALKORDB_BOLT, Neo4jSettings, Neo4jStore, Neo4jTarget
 from graph.rows import LABELS
 from graph.store import open_store
@@ -79,7 +81,7 @@ def bolt(server: BoltServer) -> Iterator[Neo4jStore]:
 @pytest.fixture(scope="module")
 def ingested(native: FalkorStore, bolt: Neo4jStore) -> None:
     for store in (native, bolt):
-        summary = ingest_paths(store, expand([SEEDS]))
+        summary = ingest(store, expand([SEEDS]))
         assert summary.ok and len(summary.ingested) == 5, (store.name, summary.failed)
 
 
@@ -91,12 +93,12 @@ def test_the_server_is_recognised_as_falkordbs_bolt_port(bolt: Neo4jStore) -> No
 
 def test_seeds_through_bolt_give_the_native_stats(ingested: None, native: FalkorStore, bolt: Neo4jStore,
                                                   server: BoltServer) -> None:
-    expected = services.stats(store=native)
+    expected = graph_stats(store=native)
     assert expected.labels["Document"] == 5 and expected.relationships["MENTIONED_IN"] > 0
-    assert services.stats(store=bolt) == expected
+    assert graph_stats(store=bolt) == expected
     # Gap: FalkorDB's Bolt port serves its graph "falkordb" whatever database the driver names.
     seen_natively = FalkorStore(FalkorDB(unix_socket_path=server.socket_path), graph="falkordb")
-    assert services.stats(store=seen_natively) == expected
+    assert graph_stats(store=seen_natively) == expected
 
 
 def test_every_entity_is_the_same_through_bolt(ingested: None, native: FalkorStore, bolt: Neo4jStore) -> None:
@@ -146,9 +148,9 @@ def test_graph_exports_through_bolt_equal_native(ingested: None, native: FalkorS
 
 
 def test_ingesting_again_through_bolt_changes_nothing(ingested: None, native: FalkorStore, bolt: Neo4jStore) -> None:
-    summary = ingest_paths(bolt, expand([SEEDS]))
+    summary = ingest(bolt, expand([SEEDS]))
     assert len(summary.unchanged) == 5
-    assert services.stats(store=bolt) == services.stats(store=native)
+    assert graph_stats(store=bolt) == graph_stats(store=native)
 
 
 def test_large_parameters_travel_in_a_cypher_header(bolt: Neo4jStore) -> None:
@@ -162,7 +164,7 @@ def test_large_parameters_travel_in_a_cypher_header(bolt: Neo4jStore) -> None:
 def test_reads_are_walled_by_the_guard_where_bolt_does_not_enforce_read_mode(bolt: Neo4jStore) -> None:
     # First wall, on every backend: the query guard refuses anything that could write.
     with pytest.raises(ReadOnlyViolation):
-        services.run_cypher(store=bolt, query="CREATE (:Probe {v: 1}) RETURN 1")
+        run_cypher(store=bolt, query="CREATE (:Probe {v: 1}) RETURN 1")
     # Gap: FalkorDB's Bolt port runs a write sent in a READ transaction (Neo4j refuses it, see
     # test_neo4j_real.py), so behind the guard there is no second wall on this server.
     assert FALKORDB_BOLT.enforces_read_only is False
@@ -206,7 +208,7 @@ def test_cli_stats_through_bolt_from_the_environment(ingested: None, native: Fal
     run = subprocess.run([sys.executable, "-m", "api.cli", "stats", "--json"], capture_output=True, text=True,
                          cwd=tmp_path, env=env, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout) == services.stats(store=native).model_dump()
+    assert json.loads(run.stdout) == graph_stats(store=native).model_dump()
     assert not (tmp_path / "data").exists(), "no embedded store was started"
 
 

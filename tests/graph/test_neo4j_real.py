@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from api import services
-from api.recurring import recurring
+from api.services.recurring import recurring
+from api.services.stats import stats as graph_stats
 from graph import queries
 from graph.errors import QueryError, ReadOnlyViolation
 from graph.export import write_cypher_script
 from graph.falkordb_store import FalkorStore
-from graph.ingest import ingest_paths
+from graph.ingest import ingest
 from graph.neo4j_store import NEO4J, Neo4jSettings, Neo4jStore
 from loaders.pipeline import expand
 from tests.conftest import SEEDS, needs_shared
@@ -51,7 +51,7 @@ def neo() -> Iterator[Neo4jStore]:
 @pytest.fixture(scope="module")
 def native(_server_store: FalkorStore) -> Iterator[FalkorStore]:
     store = FalkorStore(_server_store.db, graph="neo4j-real-native", location="native")
-    assert ingest_paths(store, expand([SEEDS])).ok
+    assert ingest(store, expand([SEEDS])).ok
     yield store
     store.graph.delete()
 
@@ -78,12 +78,12 @@ def test_every_named_query_compiles_on_neo4j(neo: Neo4jStore) -> None:
 
 
 def test_seeds_give_the_same_stats_and_recurring_issues(neo: Neo4jStore, native: FalkorStore) -> None:
-    summary = ingest_paths(neo, expand([SEEDS]))
+    summary = ingest(neo, expand([SEEDS]))
     assert summary.ok and len(summary.ingested) == 5
-    assert services.stats(store=neo) == services.stats(store=native)
+    assert graph_stats(store=neo) == graph_stats(store=native)
     for target in ("漾濞县", None):
         assert recurring(neo, target=target).count == recurring(native, target=target).count
-    assert len(ingest_paths(neo, expand([SEEDS])).unchanged) == 5
+    assert len(ingest(neo, expand([SEEDS])).unchanged) == 5
     assert neo.bookmarks.get_bookmarks(), "writes leave bookmarks that later sessions wait for"
 
 
@@ -112,4 +112,4 @@ def test_the_merge_script_loads_through_the_driver(neo: Neo4jStore, native: Falk
                 continue
             neo.write(line[:-1].replace("$rows", rows) if rows else line[:-1])
             rows = None
-        assert services.stats(store=neo) == services.stats(store=native)
+        assert graph_stats(store=neo) == graph_stats(store=native)

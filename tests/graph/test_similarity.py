@@ -7,7 +7,7 @@ from pathlib import Path
 
 from graph import analysis
 from graph.falkordb_store import FalkorStore
-from graph.ingest import ingest_paths
+from graph.ingest import ingest
 from graph.similarity import link_pending, pending_documents, reset
 from graph.writer import delete_document
 
@@ -35,7 +35,7 @@ def _links(store: FalkorStore) -> set[tuple[frozenset[str], str, float]]:
 
 def _ingest(store: FalkorStore, folder: Path, docs: dict[str, tuple[str, ...]], **kwargs: object) -> None:
     paths = [_write(folder, name, *fields) for name, fields in docs.items()]
-    assert ingest_paths(store, paths, **kwargs).ok  # type: ignore[arg-type]
+    assert ingest(store, paths, **kwargs).ok  # type: ignore[arg-type]
 
 
 def test_ingest_links_near_duplicates_of_a_category_within_and_across_targets(store: FalkorStore,

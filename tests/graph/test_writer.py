@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.falkordb_store import FalkorStore
-from graph.ingest import ingest_paths
+from graph.ingest import ingest
 from graph.writer import delete_document, write_document
 from loaders.extract import extract
 from loaders.load import load_file
@@ -101,7 +101,7 @@ def test_a_folder_ingest_goes_on_past_bad_files(store: FalkorStore, tmp_path: Pa
     (tmp_path / "a.txt").write_text(DOC_A, encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "b.txt").write_text(DOC_B, encoding="utf-8")
-    summary = ingest_paths(store, sorted(tmp_path.iterdir()))
+    summary = ingest(store, sorted(tmp_path.iterdir()))
     assert len(summary.ingested) == 2
     assert [name for name, _ in summary.failed] == [str(tmp_path / "empty.txt")]
     assert "empty" in summary.failed[0][1]

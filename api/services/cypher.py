@@ -1,5 +1,5 @@
-"""Service functions shared by the HTTP routes and the CLI: they take a store and
-return plain models; neither the routes nor the CLI query the store themselves."""
+"""Cypher for callers: a user's read-only query (checked by ``graph/readonly.py``), or one of the named
+queries of ``cypher/``, with a time limit and a row cap."""
 
 from __future__ import annotations
 
@@ -12,21 +12,10 @@ from graph.readonly import check_read_only
 from graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, Store
 
 
-class Stats(BaseModel):
-    labels: dict[str, int]
-    relationships: dict[str, int]
-
-
 class CypherResult(BaseModel):
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool
-
-
-def stats(*, store: Store) -> Stats:
-    labels = store.read(queries.get("stats_labels").text)
-    rels = store.read(queries.get("stats_relationships").text)
-    return Stats(labels={r[0]: r[1] for r in labels.rows}, relationships={r[0]: r[1] for r in rels.rows})
 
 
 def run_cypher(*, store: Store, query: str, parameters: dict[str, Any] | None = None,

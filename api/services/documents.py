@@ -1,7 +1,4 @@
-"""Documents over HTTP: upload (load, extract, write, one transaction each), read back, delete.
-
-Shared by the routes and any other caller; it takes a store and returns pydantic models.
-"""
+"""Documents: upload (through the one ingest of ``graph/ingest.py``), read back, delete."""
 
 from __future__ import annotations
 
@@ -10,13 +7,12 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from api.errors import NotFoundError, detail_of, status_of
+from api.errors import InvalidRequestError, NotFoundError, detail_of, status_of
 from graph import queries
+from graph.ingest import ingest
 from graph.store import Store
-from graph.writer import delete_document, write_document
-from loaders.errors import XunshiError
-from loaders.extract import extract
-from loaders.load import load_bytes
+from graph.writer import delete_document
+from loaders.errors import FileTooLargeError
 from loaders.record import Record
 
 
@@ -73,16 +69,27 @@ class DocumentDetail(DocumentPublic):
     original: str | None = Field(None, description="The original text; every span is an offset into it.")
 
 
-def ingest_one(store: Store, name: str, data: bytes, *, max_bytes: int) -> Ingested | FileError:
-    """Load, extract and write one uploaded file; an error names the file and the reason."""
-    try:
-        doc = load_bytes(data, name=name, max_bytes=max_bytes)
-        record = extract(doc)
-        result = write_document(store, doc, record)
-    except XunshiError as exc:
-        return FileError(name=name, status=status_of(exc)[0], code=exc.code, detail=detail_of(exc))
-    return Ingested(name=name, id=result.id, status=result.status, counts=result.counts,
-                    record=record.model_copy(update={"id": result.id}))
+def upload(*, store: Store, uploads: list[tuple[str, bytes]], max_bytes: int) -> UploadResult:
+    """Ingest uploaded documents (name and bytes) through the one ingest (``graph/ingest.py``, linking
+    included). Files that fail are listed with their reasons; if none was ingested, the error is raised:
+    too large (every file) or nothing ingested."""
+    summary = ingest(store, uploads, max_bytes=max_bytes)
+    results, errors = [], []
+    for done in summary.files:
+        if done.error is not None:
+            errors.append(FileError(name=done.name, status=status_of(done.error)[0], code=done.error.code,
+                                    detail=detail_of(done.error)))
+        else:
+            assert done.id is not None and done.record is not None
+            results.append(Ingested(name=done.name, id=done.id, status=done.status, counts=done.counts,
+                                    record=done.record))
+    if not results:
+        detail = "; ".join(f"{e.name}: {e.detail}" if e.name not in e.detail else e.detail for e in errors)
+        if {e.status for e in errors} == {413}:
+            raise FileTooLargeError(detail)
+        raise InvalidRequestError(detail, title="Nothing ingested")
+    links = summary.linked.links if summary.linked else 0
+    return UploadResult(results=results, errors=errors, similar_links=links)
 
 
 def _row(store: Store, doc_id: str) -> dict[str, Any]:

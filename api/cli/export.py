@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
+from api.cli.common import DataOpt, StoreOpt, err, fail, opened, settings_for
+from graph.errors import FilterError
 from loaders.errors import XunshiError
 
 
@@ -46,14 +46,12 @@ def export_command(
                                                    "formats only.")] = None,
     text: Annotated[bool, typer.Option("--text/--no-text", help="--no-text leaves out the documents' text, "
                                                                 "original and record; graph formats only.")] = True,
-    data: Annotated[Path | None, typer.Option("--data", help="Data directory of the embedded store.")] = None,
-    store: Annotated[str | None, typer.Option("--store", help="Store URI to export from.")] = None,
+    data: DataOpt = None,
+    store: StoreOpt = None,
 ) -> None:
     """Export the graph for Neo4j (docs/neo4j.md) or for Gephi, Cytoscape and networkx (docs/export.md)."""
-    from api.cli import _open, _settings
     from graph.export import networkx_formats, write_cypher_script, write_neo4j_admin
 
-    err = Console(stderr=True)
     filters = {"--label": label, "--region": region, "--since": since, "--until": until,
                "--no-text": None if text else True}
     given = [name for name, value in filters.items() if value]
@@ -69,10 +67,9 @@ def export_command(
     if fmt not in NEO4J_FORMATS:
         try:
             networkx_formats.check_filters(label, since, until)
-        except networkx_formats.FilterError as exc:
-            err.print(f"[red]error:[/red] {escape(exc.reason)}")
-            raise typer.Exit(2) from exc
-    with _open(_settings(data, store)) as graph_store:
+        except FilterError as exc:
+            fail(exc)
+    with opened(settings_for(data, store)) as graph_store:
         try:
             if fmt is ExportFormat.neo4j_admin:
                 summary = write_neo4j_admin(graph_store, target, database=database)
@@ -80,16 +77,16 @@ def export_command(
             elif fmt is ExportFormat.cypher:
                 summary = write_cypher_script(graph_store, target)
             else:
-                try:
-                    graph = networkx_formats.select(graph_store, labels=label, region=region, since=since,
-                                                    until=until, text=text)
-                except networkx_formats.FilterError as exc:
-                    err.print(f"[red]error:[/red] {escape(exc.reason)}")
-                    raise typer.Exit(2) from exc
+                graph = networkx_formats.select(graph_store, labels=label, region=region, since=since,
+                                                until=until, text=text)
                 summary = networkx_formats.write(graph, sys.stdout.buffer if to_stdout else target, fmt.value)
                 if to_stdout:
                     sys.stdout.flush()
-        except (XunshiError, OSError) as exc:
+        except FilterError:
+            raise
+        except XunshiError as exc:
+            fail(exc, f"cannot export to {target}")
+        except OSError as exc:
             err.print(f"[red]error:[/red] cannot export to {target}: {exc}")
             raise typer.Exit(1) from exc
     nodes, rels = sum(summary["nodes"].values()), sum(summary["relationships"].values())

@@ -7,7 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from api.graph_models import NodeRef, Page, Span, fetch_entity, node_ref, spans_of
+from api.models import NodeRef, Page, Span
+from api.services.entities import fetch_entity, node_ref, spans_of
 from graph import queries
 from graph.store import Store
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from api.cache import cached
 from api.errors import NotFoundError
-from api.recurring import resolve_target
 from graph import analysis, queries
 from graph.analysis.models import CentralProblems, Communities, CoOccurrence, SimilarTargets
 from graph.analysis.subgraph import By, ProblemGraph
 from graph.store import Store
+from loaders.places import store_key
 
 
 def _stamp(store: Store) -> tuple[Any, int]:
@@ -67,7 +67,7 @@ def co_occurrence(store: Store, *, round: str | None = None, since: str | None =
 def similar(store: Store, target: str, *, round: str | None = None, since: str | None = None,
             until: str | None = None, limit: int = 10, offset: int = 0) -> SimilarTargets:
     graph, linked_at, _ = problem_graph(store, round=round, since=since, until=until)
-    uid = analysis.find_target(graph, target.strip()) or analysis.find_target(graph, resolve_target(target) or "")
+    uid = analysis.find_target(graph, target.strip()) or analysis.find_target(graph, store_key(target) or "")
     if uid is None:
         raise NotFoundError(f"no statement concerns a target named {target!r}"
                             + (" in the rounds and period asked" if round or since or until

@@ -28,7 +28,7 @@ class AcrossTargetsPage(BaseModel):
     offset: int
 
 
-def resolve_target(target: str | None) -> str | None:
+def store_key(target: str | None) -> str | None:
     """The form the store knows a target by: a region's code for any of its names (漾濞县, 漾濞,
     Traditional 漾濞縣 → 532922); bodies and uids unchanged (Traditional converted)."""
     if target is None or not target.strip():
@@ -49,7 +49,7 @@ def cached_statements(store: Store, *, target: str | None = None, category: str 
 def recurring(store: Store, *, target: str | None = None, category: str | None = None, min_rounds: int = 2,
               since: str | None = None, until: str | None = None, link: Link = "similar",
               threshold: float = 80.0, limit: int = 50, offset: int = 0) -> RecurringPage:
-    resolved = resolve_target(target)
+    resolved = store_key(target)
 
     def compute() -> list[Recurrence]:
         rows = cached_statements(store, target=resolved, category=category)

@@ -8,7 +8,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from api.errors import InvalidRequestError
-from api.graph_models import NodeRef, Page, display_name, fetch_entity, node_ref, parse_uid
+from api.models import NodeRef, Page
+from api.services.entities import display_name, fetch_entity, node_ref, parse_uid
 from graph import queries
 from graph.search_index import index_for
 from graph.store import Store

@@ -1,46 +1,15 @@
-"""Models shared by the exploration endpoints: a page of results, a reference to a node, a text span,
-and the entity labels a path may name; plus the small helpers that turn query rows into them."""
+"""What every entity answer needs: a node's reference and display name, its spans, a checked uid,
+and one entity fetched by uid."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel
+from typing import Any
 
 from api.errors import InvalidRequestError, NotFoundError
+from api.models import NodeRef, Span
 from graph import queries
 from graph.rows import LABELS
 from graph.store import Store
-
-T = TypeVar("T")
-
-EntityLabel = StrEnum("EntityLabel", {label: label for label in LABELS})  # type: ignore[misc]
-
-
-class Page(BaseModel, Generic[T]):
-    """One page of a longer list: ``count`` is the length of the whole list."""
-
-    data: list[T]
-    count: int
-    limit: int
-    offset: int
-
-
-class NodeRef(BaseModel):
-    """A node as a page shows it: uid (Label:key, or Document:id), label, key, display name."""
-
-    id: str
-    label: str
-    key: str
-    name: str | None = None
-
-
-class Span(BaseModel):
-    """Offsets into a document's original text."""
-
-    start: int
-    end: int
 
 
 def node_ref(uid: str, labels: list[str] | None = None, name: Any = None) -> NodeRef:

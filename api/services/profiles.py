@@ -7,7 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from api.graph_models import NodeRef, Page, Span, display_name, fetch_entity, node_ref, spans_of
+from api.models import NodeRef, Page, Span
+from api.services.entities import display_name, fetch_entity, node_ref, spans_of
 from graph import queries
 from graph.store import Store
 
