@@ -41,7 +41,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             app.state.store = store
             yield
             return
-        app.state.store = open_store(settings.store, data_dir=settings.data, graph=settings.graph)
+        app.state.store = open_store(settings.store, data_dir=settings.data, graph=settings.graph,
+                                     neo4j=settings.neo4j_options())
         threading.Thread(target=warm_up, args=(app.state.store,), name="xunshi-warm-up", daemon=True).start()
         try:
             yield

@@ -150,12 +150,6 @@ class EmbeddedServer:
             time.sleep(0.05)
         return not _pid_alive(pid)
 
-    def status(self) -> dict | None:
-        info = self._read_info()
-        if info and _pid_alive(info["pid"]) and _ping(info["socket"]):
-            return info
-        return None
-
     # -- internals ----------------------------------------------------------------------------
     def _wait_while_busy(self, info: dict) -> bool:
         """True when the live server of ``info`` answers, waiting while it is busy (a long write holds it;

@@ -20,29 +20,16 @@ from urllib.parse import unquote, urlparse, urlunparse
 
 import neo4j
 from neo4j import exceptions as nx
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.errors import QueryError, QueryTimeoutError, ReadOnlyViolation, StoreError
 from graph.queries import schema_statements
-from graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, QueryResult, Store
+from graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, Neo4jOptions, QueryResult, Store
 
 log = logging.getLogger(__name__)
 
 SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 _COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
              "properties_set", "labels_added", "labels_removed", "indexes_added", "constraints_added")
-
-
-class Neo4jSettings(BaseSettings):
-    """Credentials and database of the Neo4j backend: ``XUNSHI_NEO4J_USER``, ``_PASSWORD``, ``_DATABASE``
-    (also read from ``.env``, like ``api.settings.Settings``). A user and password in the URI win."""
-
-    model_config = SettingsConfigDict(env_prefix="XUNSHI_NEO4J_", env_file=".env", extra="ignore")
-
-    user: str | None = None
-    password: str | None = None
-    database: str = "neo4j"
-    connection_timeout: float = 10.0
 
 
 @dataclass(frozen=True)
@@ -55,9 +42,9 @@ class Neo4jTarget:
     database: str
 
     @classmethod
-    def parse(cls, store_uri: str, settings: Neo4jSettings | None = None) -> Neo4jTarget:
+    def parse(cls, store_uri: str, settings: Neo4jOptions | None = None) -> Neo4jTarget:
         """Split ``neo4j://user:password@host:7687`` into a driver URI and credentials."""
-        settings = settings or Neo4jSettings()
+        settings = settings or Neo4jOptions()
         parsed = urlparse(store_uri)
         if parsed.scheme not in SCHEMES:
             raise StoreError(f"{store_uri!r} is not a Neo4j URI: the scheme must be one of "
@@ -148,9 +135,9 @@ class Neo4jStore(Store):
             raise
 
     @classmethod
-    def open(cls, store_uri: str, settings: Neo4jSettings | None = None, **kwargs: Any) -> Neo4jStore:
+    def open(cls, store_uri: str, settings: Neo4jOptions | None = None, **kwargs: Any) -> Neo4jStore:
         """Connect to ``store_uri`` with credentials and database from the URI or the environment."""
-        settings = settings or Neo4jSettings()
+        settings = settings or Neo4jOptions()
         kwargs.setdefault("connection_timeout", settings.connection_timeout)
         return cls(Neo4jTarget.parse(store_uri, settings), **kwargs)
 

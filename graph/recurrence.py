@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
 
 from graph import queries
-from graph.store import Store
+from graph.store import BULK_MAX_ROWS, Store
 
 Link = Literal["stated", "similar", "category"]
 STRENGTH: dict[str, int] = {"stated": 3, "similar": 2, "category": 1}
@@ -338,5 +338,5 @@ def statements(store: Store, *, target: str | None = None, category: str | None 
     """The statement rows of ``recurring_statements`` for one target (name, uid or code) or all."""
     kwargs: dict[str, Any] = {} if timeout_ms is None else {"timeout_ms": timeout_ms}
     result = store.read(queries.get("recurring_statements").text, {"target": target, "category": category},
-                        max_rows=1_000_000, **kwargs)
+                        max_rows=BULK_MAX_ROWS, **kwargs)
     return result.records()

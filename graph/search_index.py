@@ -12,8 +12,6 @@ documents, latest ingestion time) changes.
 from __future__ import annotations
 
 import math
-import threading
-import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,8 +20,8 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from graph import queries
+from graph.cache import cached
 from graph.store import Store
-from graph.version import fingerprint
 
 MIN_SCORE = 50.0
 MAX_CANDIDATES = 400
@@ -177,22 +175,11 @@ def _detail(label: str, props: dict[str, Any]) -> str:
 
 def load(store: Store) -> SearchIndex:
     """A fresh index over every entity of the store (one named query)."""
-    result = store.read(queries.get("search_names").text, max_rows=10_000_000)
+    result = store.read_bulk(queries.get("search_names").text)
     entries = (entry_of(uid, labels, props) for uid, labels, props in result.rows)
     return SearchIndex.build(e for e in entries if e is not None)
 
 
-_cache: weakref.WeakKeyDictionary[Store, tuple[tuple[Any, ...], SearchIndex]] = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
-
-
 def index_for(store: Store) -> SearchIndex:
-    """The search index of this store, rebuilt if the graph changed since it was built."""
-    current = fingerprint(store)
-    with _lock:
-        cached = _cache.get(store)
-        if cached is not None and cached[0] == current:
-            return cached[1]
-        index = load(store)
-        _cache[store] = (current, index)
-        return index
+    """The search index of this store, rebuilt if the graph changed since it was built (``graph/cache.py``)."""
+    return cached(store, ("search-index",), lambda: load(store))

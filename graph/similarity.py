@@ -26,12 +26,11 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from graph import queries
-from graph.store import Store
+from graph.store import BULK_TIMEOUT_MS, Store
 
 DEFAULT_THRESHOLD = 85.0
 DEFAULT_MAX_LINKS = 5
 BATCH_DOCUMENTS = 200
-READ_TIMEOUT_MS = 300_000
 CHUNK_ROWS = 2_000  # fresh wordings scored at once: 2,000 x a block's wordings, one byte each
 
 
@@ -56,7 +55,7 @@ class _Issue:
 
 def pending_documents(store: Store) -> list[str]:
     """Documents whose issues have not been linked yet."""
-    rows = store.read(queries.get("similar_pending").text, max_rows=10_000_000, timeout_ms=READ_TIMEOUT_MS).rows
+    rows = store.read_bulk(queries.get("similar_pending").text).rows
     return [row[0] for row in rows]
 
 
@@ -106,15 +105,14 @@ def link_pending(store: Store, *, threshold: float = DEFAULT_THRESHOLD, max_link
 
 def _categories_of(store: Store, documents: set[str]) -> list[str]:
     rows = store.read(queries.get("similar_categories").text, {"docs": sorted(documents)}, max_rows=1_000,
-                      timeout_ms=READ_TIMEOUT_MS).rows
+                      timeout_ms=BULK_TIMEOUT_MS).rows
     return sorted(row[0] for row in rows if row[0] is not None)
 
 
 def _issues(store: Store, categories: list[str]) -> list[_Issue]:
     if not categories:
         return []
-    rows = store.read(queries.get("similar_issues").text, {"categories": categories}, max_rows=10_000_000,
-                      timeout_ms=READ_TIMEOUT_MS).rows
+    rows = store.read_bulk(queries.get("similar_issues").text, {"categories": categories}).rows
     return [_Issue(r[0], r[1] or "", r[2], r[3] or r[0].rsplit(":", 1)[0], frozenset(r[4] or [])) for r in rows]
 
 

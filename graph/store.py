@@ -11,6 +11,10 @@ from graph.errors import StoreError
 
 DEFAULT_TIMEOUT_MS = 5000
 DEFAULT_MAX_ROWS = 10_000
+# The named exception to those limits: internal reads that must see the whole graph (linking, the analyses'
+# problem graph, the search index, recurrence over every target, exports). See Store.read_bulk.
+BULK_TIMEOUT_MS = 300_000
+BULK_MAX_ROWS = 10_000_000
 
 
 @dataclass
@@ -34,6 +38,10 @@ class Store(ABC):
              timeout_ms: int = DEFAULT_TIMEOUT_MS, max_rows: int = DEFAULT_MAX_ROWS) -> QueryResult:
         """Run a query that cannot write; the store itself refuses writes."""
 
+    def read_bulk(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """An internal read over the whole graph, with the bulk limits instead of a request's."""
+        return self.read(query, params, timeout_ms=BULK_TIMEOUT_MS, max_rows=BULK_MAX_ROWS)
+
     @abstractmethod
     def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run one statement as one transaction."""
@@ -55,10 +63,24 @@ class Store(ABC):
 NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
 
 
-def open_store(store: str | None = None, *, data_dir: str | Path = "data", graph: str = "xunshi") -> Store:
+@dataclass(frozen=True)
+class Neo4jOptions:
+    """Credentials and database of the Neo4j backend, as the one ``Settings`` gives them
+    (``XUNSHI_NEO4J_USER``, ``_PASSWORD``, ``_DATABASE``, ``_CONNECTION_TIMEOUT``). A user and password in
+    the URI win."""
+
+    user: str | None = None
+    password: str | None = None
+    database: str = "neo4j"
+    connection_timeout: float = 10.0
+
+
+def open_store(store: str | None = None, *, data_dir: str | Path = "data", graph: str = "xunshi",
+               neo4j: Neo4jOptions | None = None) -> Store:
     """The embedded store of ``data_dir`` by default; ``falkordb://host:port`` for an external FalkorDB;
-    ``neo4j://``, ``neo4j+s://`` or ``bolt://`` URIs for Neo4j (user, password and database from the URI or
-    ``XUNSHI_NEO4J_USER`` / ``XUNSHI_NEO4J_PASSWORD`` / ``XUNSHI_NEO4J_DATABASE``; ``graph`` is not used)."""
+    ``neo4j://``, ``neo4j+s://`` or ``bolt://`` URIs for Neo4j (user and password from the URI or ``neo4j``,
+    the database from ``neo4j``; ``graph`` is not used). ``api/settings.py`` builds ``neo4j`` from the
+    environment."""
     if not store or store in ("embedded", "falkordb+embedded://"):
         from graph.falkordb_store import FalkorStore
 
@@ -70,6 +92,6 @@ def open_store(store: str | None = None, *, data_dir: str | Path = "data", graph
     if store.startswith(NEO4J_SCHEMES):
         from graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore.open(store)
+        return Neo4jStore.open(store, neo4j)
     raise StoreError(f"unknown store URI {store!r}: use falkordb://host:port, neo4j://host:7687, "
                      f"neo4j+s://host or bolt://host:7687, or leave it out for the embedded store in --data")

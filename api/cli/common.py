@@ -68,7 +68,8 @@ def settings_for(data: Path | None, store: str | None) -> Settings:
 def opened(settings: Settings) -> Iterator[Store]:
     """The store the settings name, closed afterwards; an error in the command becomes its exit code."""
     try:
-        graph_store = open_store(settings.store, data_dir=settings.data, graph=settings.graph)
+        graph_store = open_store(settings.store, data_dir=settings.data, graph=settings.graph,
+                                 neo4j=settings.neo4j_options())
     except XunshiError as exc:
         fail(exc)
     with graph_store:

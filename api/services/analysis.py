@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.cache import cached
 from api.errors import NotFoundError
 from graph import analysis, queries
 from graph.analysis.models import CentralProblems, Communities, CoOccurrence, SimilarTargets
 from graph.analysis.subgraph import By, ProblemGraph
+from graph.cache import cached
 from graph.store import Store
 from loaders.places import store_key
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from api.cache import cached
+from graph.cache import cached
 from graph.recurrence import AcrossTargets, Link, Recurrence, group_across_targets, group_recurrences, statements
 from graph.store import Store
 from loaders.gazetteer import gazetteer

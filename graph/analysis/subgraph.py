@@ -23,7 +23,6 @@ from graph.recurrence import rounds_of
 from graph.store import Store
 
 By = Literal["cluster", "category"]
-READ_TIMEOUT_MS = 300_000
 
 
 @dataclass(frozen=True)
@@ -107,12 +106,12 @@ def _in_period(statement: Statement, since: str | None, until: str | None) -> bo
 def load(store: Store) -> ProblemGraph:
     """Every statement about a target, with its rounds and dates, and the clusters of near-duplicates."""
     def read(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return store.read(queries.get(name).text, params, max_rows=10_000_000, timeout_ms=READ_TIMEOUT_MS).records()
+        return store.read_bulk(queries.get(name).text, params).records()
 
     teams = _Teams(read("analysis_teams"))
     published = {row["id"]: row["published"] for row in read("analysis_documents")}
     statements = [_statement(row, teams, published) for row in read("analysis_issues", {"category": None})]
-    edges = store.read(queries.get("similar_edges").text, max_rows=10_000_000, timeout_ms=READ_TIMEOUT_MS).rows
+    edges = store.read_bulk(queries.get("similar_edges").text).rows
     links = [(a, b) for a, similar in edges for b in similar]
     return ProblemGraph(statements, *clusters({s.issue: s.text for s in statements}, links))
 
@@ -173,11 +172,3 @@ def clusters(texts: dict[str, str], links: list[tuple[str, str]]) -> tuple[dict[
         for issue in component:
             cluster_of[issue] = key
     return cluster_of, wording
-
-
-def targets_of(graph: ProblemGraph, by: By) -> dict[str, set[str]]:
-    """problem -> the targets it was found at."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for s in graph.statements:
-        out[graph.problem_of(s, by)].add(s.target_uid)
-    return out

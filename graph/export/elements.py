@@ -8,10 +8,10 @@ from typing import Any
 
 from graph import queries
 from graph.errors import ExportError
-from graph.store import Store
+from graph.store import BULK_MAX_ROWS, Store
 
 PAGE = 5_000
-MAX_ROWS = 10_000_000
+MAX_ROWS = BULK_MAX_ROWS
 TIMEOUT_MS = 120_000
 # The property that identifies a node of each label (docs/store.md); every entity also has a unique uid.
 KEY_PROPERTY = {"Document": "id", "Region": "code", "Issue": "id", "Measure": "id", "Category": "code"}

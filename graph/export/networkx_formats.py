@@ -56,7 +56,7 @@ from graph import queries
 from graph.errors import ExportError, FilterError
 from graph.export.elements import TIMEOUT_MS, Node, Relationship, node_id, nodes, relationships
 from graph.rows import LABELS
-from graph.store import Store
+from graph.store import BULK_MAX_ROWS, Store
 
 FORMATS = ("graphml", "gexf", "jsonl", "node-link")
 EXTENSIONS = {"graphml": "graphml", "gexf": "gexf", "jsonl": "jsonl", "node-link": "json"}
@@ -67,7 +67,7 @@ DOCUMENT_TEXT = ("text", "original", "record")
 NODE_ATTRIBUTES = ("labels", "label", "name")  # what every node has besides its properties
 DOCS_PER_QUERY = 500
 KEYS_PER_QUERY = 1_000
-MAX_ROWS = 10_000_000
+MAX_ROWS = BULK_MAX_ROWS
 
 # Names networkx's GEXF writer and reader treat specially (XML attributes, time spells, drawing).
 _GEXF_RESERVED = {
@@ -282,11 +282,6 @@ def write(graph: nx.MultiDiGraph, path: str | Path | IO[bytes], fmt: str) -> dic
         target.unlink(missing_ok=True)
         raise
     return summary(graph)
-
-
-def export(store: Store, path: str | Path | IO[bytes], fmt: str, **filters: Any) -> dict[str, dict[str, int]]:
-    """``select`` with the filters, then ``write``."""
-    return write(select(store, **filters), path, fmt)
 
 
 def _json_keys(items: Iterable[dict[str, Any]], *, empty_ok: bool) -> list[str]:

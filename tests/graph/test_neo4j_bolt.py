@@ -30,7 +30,7 @@ from graph.errors import ReadOnlyViolation, StoreError
 from graph.export import networkx_formats
 from graph.falkordb_store import FalkorStore
 from graph.ingest import ingest
-from graph.neo4j_store import FALKORDB_BOLT, Neo4jSettings, Neo4jStore, Neo4jTarget
+from graph.neo4j_store import FALKORDB_BOLT, Neo4jOptions, Neo4jStore, Neo4jTarget
 from graph.rows import LABELS
 from graph.store import open_store
 from loaders.pipeline import expand
@@ -215,16 +215,16 @@ def test_cli_stats_through_bolt_from_the_environment(ingested: None, native: Fal
 def test_unreachable_bolt_server_is_a_clear_error(server: BoltServer) -> None:
     uri = f"bolt://127.0.0.1:{server.port + 1}"
     with pytest.raises(StoreError, match=r"cannot reach Neo4j at bolt://127\.0\.0\.1:\d+ \(database 'neo4j'\)"):
-        Neo4jStore.open(uri, Neo4jSettings(_env_file=None), connection_timeout=1.0, connect_attempts=1)
+        Neo4jStore.open(uri, Neo4jOptions(), connection_timeout=1.0, connect_attempts=1)
 
 
 def test_store_uris_credentials_and_database() -> None:
-    settings = Neo4jSettings(_env_file=None, user="env-user", password="env-pass", database="graphs")
+    settings = Neo4jOptions(user="env-user", password="env-pass", database="graphs")
     target = Neo4jTarget.parse("neo4j+s://alice:p%40ss@db.example.org:7687", settings)
     assert (target.uri, target.auth, target.database) == ("neo4j+s://db.example.org:7687", ("alice", "p@ss"),
                                                           "graphs")
     assert Neo4jTarget.parse("bolt://db:7687", settings).auth == ("env-user", "env-pass")
-    assert Neo4jTarget.parse("bolt://db", Neo4jSettings(_env_file=None)).auth is None
+    assert Neo4jTarget.parse("bolt://db", Neo4jOptions()).auth is None
     with pytest.raises(StoreError, match="has a path"):
         Neo4jTarget.parse("neo4j://db:7687/mydb", settings)
     with pytest.raises(StoreError, match="unknown store URI"):

@@ -24,7 +24,7 @@ from graph.errors import QueryError, ReadOnlyViolation
 from graph.export import write_cypher_script
 from graph.falkordb_store import FalkorStore
 from graph.ingest import ingest
-from graph.neo4j_store import NEO4J, Neo4jSettings, Neo4jStore
+from graph.neo4j_store import NEO4J, Neo4jOptions, Neo4jStore
 from loaders.pipeline import expand
 from tests.conftest import SEEDS, needs_shared
 
@@ -38,9 +38,9 @@ def _wipe(store: Neo4jStore) -> None:
 
 @pytest.fixture(scope="module")
 def neo() -> Iterator[Neo4jStore]:
-    settings = Neo4jSettings(_env_file=None, user=os.environ.get("NEO4J_USER"),
-                             password=os.environ.get("NEO4J_PASSWORD"),
-                             database=os.environ.get("NEO4J_DATABASE", "neo4j"))
+    settings = Neo4jOptions(user=os.environ.get("NEO4J_USER"),
+                            password=os.environ.get("NEO4J_PASSWORD"),
+                            database=os.environ.get("NEO4J_DATABASE", "neo4j"))
     store = Neo4jStore.open(URI or "", settings)
     _wipe(store)
     yield store
