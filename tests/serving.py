@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+from fastapi.testclient import TestClient
 
 from tests.conftest import ROOT, free_port
 
@@ -46,3 +47,20 @@ def serving(data: Path, **env: str) -> Iterator[tuple[str, subprocess.Popen[str]
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@contextmanager
+def in_process(data: Path, **settings: object) -> Iterator[TestClient]:
+    """A client of the app over the embedded store of ``data``, in this process (no server): the routes,
+    validation, error handlers and serialisation are the real ones; the store is closed afterwards."""
+    from api.main import create_app
+    from api.settings import Settings
+    from graph.store import open_store
+
+    store = open_store(data_dir=data)
+    try:
+        app = create_app(Settings(_env_file=None, data=data, **settings), store=store)  # type: ignore[call-arg,arg-type]
+        with TestClient(app) as client:
+            yield client
+    finally:
+        store.close()

@@ -1,4 +1,4 @@
-"""The analyses over real HTTP and from the CLI, on the seeds and the dev corpus."""
+"""The analyses through the app in process (TestClient) and from the CLI, on the seeds and the dev corpus."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+from fastapi.testclient import TestClient
 
 from tests.conftest import ROOT, SEEDS, SHARED, needs_shared
-from tests.serving import ingest, serving
+from tests.serving import in_process, ingest
 
 DEV = SHARED / "corpus" / "dev"
 
@@ -25,14 +25,14 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def base(data: Path) -> Iterator[str]:
-    with serving(data) as (url, _):
-        yield url
+def base(data: Path) -> Iterator[TestClient]:
+    with in_process(data) as client:
+        yield client
 
 
 @needs_shared
-def test_central_problems_rank_categories_and_find_the_yangbi_cluster(base: str) -> None:
-    answer = httpx.get(f"{base}/analysis/central-problems", timeout=60).json()
+def test_central_problems_rank_categories_and_find_the_yangbi_cluster(base: TestClient) -> None:
+    answer = base.get("/analysis/central-problems").json()
     categories = answer["categories"]
     assert categories and answer["unlinked_documents"] == 0
     keys = [(-c["evidence"]["targets"], -c["evidence"]["rounds"], -c["pagerank"]) for c in categories]
@@ -44,13 +44,13 @@ def test_central_problems_rank_categories_and_find_the_yangbi_cluster(base: str)
     assert len(fund) == 1, answer["clusters"]
     assert fund[0]["evidence"]["rounds"] == 3 and fund[0]["top_targets"][0]["name"] == "漾濞彝族自治县"
     example = fund[0]["examples"][0]
-    assert example["text"] in httpx.get(f"{base}/documents/{example['document']}").json()["text"]
+    assert example["text"] in base.get(f"/documents/{example['document']}").json()["text"]
 
 
 @needs_shared
-def test_communities_partition_the_targets_that_share_problems(base: str) -> None:
-    central = httpx.get(f"{base}/analysis/central-problems").json()
-    answer = httpx.get(f"{base}/analysis/communities", params={"limit": 500}).json()
+def test_communities_partition_the_targets_that_share_problems(base: TestClient) -> None:
+    central = base.get("/analysis/central-problems").json()
+    answer = base.get("/analysis/communities", params={"limit": 500}).json()
     assert answer["by"] == "category" and answer["count"] >= 2 and 0 < answer["modularity"] <= 1
     members = [t["uid"] for group in answer["data"] for t in group["targets"]]
     assert len(members) == len(set(members))  # a target is in one group at most
@@ -61,43 +61,43 @@ def test_communities_partition_the_targets_that_share_problems(base: str) -> Non
 
 
 @needs_shared
-def test_co_occurring_pairs_are_above_chance(base: str) -> None:
-    answer = httpx.get(f"{base}/analysis/co-occurrence", params={"max_p": 1.0, "min_together": 1}).json()
+def test_co_occurring_pairs_are_above_chance(base: TestClient) -> None:
+    answer = base.get("/analysis/co-occurrence", params={"max_p": 1.0, "min_together": 1}).json()
     assert answer["inspections"] > 0 and answer["data"]
     for pair in answer["data"]:
         assert pair["a"] < pair["b"] and pair["together"] > pair["expected"]
         assert pair["expected"] == pytest.approx(pair["a_count"] * pair["b_count"] / answer["inspections"], abs=1e-3)
         assert 0 <= pair["p_value"] <= 1
-    strict = httpx.get(f"{base}/analysis/co-occurrence").json()
+    strict = base.get("/analysis/co-occurrence").json()
     assert all(p["p_value"] <= 0.05 and p["together"] >= 2 for p in strict["data"])
 
 
 @needs_shared
-def test_similar_targets_of_yangbi_and_an_unknown_target(base: str) -> None:
-    answer = httpx.get(f"{base}/analysis/similar-targets", params={"target": "漾濞縣"}).json()  # Traditional
+def test_similar_targets_of_yangbi_and_an_unknown_target(base: TestClient) -> None:
+    answer = base.get("/analysis/similar-targets", params={"target": "漾濞縣"}).json()  # Traditional
     assert answer["target"]["name"] == "漾濞彝族自治县" and answer["count"] >= 1
     scores = [t["score"] for t in answer["data"]]
     assert scores == sorted(scores, reverse=True) and all(0 < s <= 1 for s in scores)
     own = {p["key"] for p in answer["profile"]}
     assert all(set(t["shared_categories"]) <= own for t in answer["data"])
-    missing = httpx.get(f"{base}/analysis/similar-targets", params={"target": "不存在县"})
+    missing = base.get("/analysis/similar-targets", params={"target": "不存在县"})
     assert missing.status_code == 404 and "不存在县" in missing.json()["detail"]
-    assert httpx.get(f"{base}/analysis/central-problems", params={"category": "nonsense"}).status_code == 422
+    assert base.get("/analysis/central-problems", params={"category": "nonsense"}).status_code == 422
 
 
 @needs_shared
-def test_filters_narrow_the_graph(base: str) -> None:
-    everything = httpx.get(f"{base}/analysis/central-problems").json()
-    future = httpx.get(f"{base}/analysis/central-problems", params={"since": "2090-01-01"}).json()
+def test_filters_narrow_the_graph(base: TestClient) -> None:
+    everything = base.get("/analysis/central-problems").json()
+    future = base.get("/analysis/central-problems", params={"since": "2090-01-01"}).json()
     assert future["statements"] == 0 and future["categories"] == []
-    funds = httpx.get(f"{base}/analysis/central-problems", params={"category": "funds"}).json()
+    funds = base.get("/analysis/central-problems", params={"category": "funds"}).json()
     assert [c["key"] for c in funds["categories"]] == ["funds"]
     assert funds["statements"] == next(c for c in everything["categories"]
                                        if c["key"] == "funds")["evidence"]["statements"]
 
 
 @needs_shared
-def test_cli_twins_print_the_http_answers(base: str, data: Path) -> None:
+def test_cli_twins_print_the_http_answers(base: TestClient, data: Path) -> None:
     # The server holds the data directory's store; the CLI reuses that server (one per data directory).
     for command, path, params in (
         (["central"], "/analysis/central-problems", {}),
@@ -108,7 +108,7 @@ def test_cli_twins_print_the_http_answers(base: str, data: Path) -> None:
         run = subprocess.run([sys.executable, "-m", "api.cli", "analyze", *command, "--data", str(data), "--json"],
                              cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert run.returncode == 0, run.stderr
-        assert json.loads(run.stdout) == httpx.get(f"{base}{path}", params=params).json(), command
+        assert json.loads(run.stdout) == base.get(f"{path}", params=params).json(), command
     unknown = subprocess.run([sys.executable, "-m", "api.cli", "analyze", "similar", "不存在县", "--data", str(data)],
                              cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert unknown.returncode == 1 and "不存在县" in unknown.stderr
@@ -117,15 +117,15 @@ def test_cli_twins_print_the_http_answers(base: str, data: Path) -> None:
 def test_an_upload_is_linked_at_once_and_the_analysis_sees_it(tmp_path: Path) -> None:
     text = ("{date}，省委第{n}巡视组对德江县开展了专项巡视。省委第{n}巡视组组长{boss}反馈意见指出，"
             "主要是：存在扶贫资金拨付滞后、违规发放津贴补贴等问题。")
-    with serving(tmp_path / "data") as (url, _):
-        first = httpx.post(f"{url}/documents", json={"name": "一.txt", "text": text.format(
-            date="2018年4月", n="一", boss="周可新")}, timeout=60)
+    with in_process(tmp_path / "data") as client:
+        first = client.post("/documents", json={"name": "一.txt", "text": text.format(
+            date="2018年4月", n="一", boss="周可新")})
         assert first.status_code == 201 and first.json()["similar_links"] == 0
-        before = httpx.get(f"{url}/analysis/central-problems").json()
+        before = client.get("/analysis/central-problems").json()
         assert before["cluster_count"] == 0
-        second = httpx.post(f"{url}/documents", json={"name": "二.txt", "text": text.format(
-            date="2021年5月", n="二", boss="吴敬之")}, timeout=60)
+        second = client.post("/documents", json={"name": "二.txt", "text": text.format(
+            date="2021年5月", n="二", boss="吴敬之")})
         assert second.json()["similar_links"] == 2  # each statement to its earlier wording
-        after = httpx.get(f"{url}/analysis/central-problems").json()
+        after = client.get("/analysis/central-problems").json()
         assert after["cluster_count"] == 2
         assert {c["evidence"]["rounds"] for c in after["clusters"]} == {2}

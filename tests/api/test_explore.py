@@ -1,5 +1,5 @@
-"""Search, entity detail, neighbourhoods, timelines, profiles and paths over the seed corpus, through a real
-`xunshi serve` process over HTTP, and the CLI twins as subprocesses."""
+"""Search, entity detail, neighbourhoods, timelines, profiles and paths over the seed corpus, through the app
+in process (TestClient over the embedded store), and the CLI twins as subprocesses."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 
 from tests.conftest import ROOT, SEEDS, needs_shared
-from tests.serving import ingest, serving
+from tests.serving import in_process, ingest
 
 REGION = "532922"  # 漾濞彝族自治县
 TEAM = "Team:province:云南省委:8:巡视"
@@ -30,14 +31,13 @@ def seeds_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(seeds_data: Path) -> Iterator[str]:
-    with serving(seeds_data) as (base, _):
-        yield base
-    assert not (seeds_data / "server.json").exists(), "serve shuts the embedded store down cleanly"
+def server(seeds_data: Path) -> Iterator[TestClient]:
+    with in_process(seeds_data) as client:
+        yield client
 
 
-def _get(server: str, path: str, **params: Any) -> dict[str, Any]:
-    response = httpx.get(f"{server}{path}", params=params, timeout=30)
+def _get(server: TestClient, path: str, **params: Any) -> dict[str, Any]:
+    response = server.get(f"{path}", params=params)
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -50,8 +50,8 @@ def _problem(response: httpx.Response, status: int) -> dict[str, Any]:
     return body
 
 
-def _original(server: str, doc: str, start: int, end: int) -> str:
-    response = httpx.post(f"{server}/cypher", json={
+def _original(server: TestClient, doc: str, start: int, end: int) -> str:
+    response = server.post("/cypher", json={
         "query": "MATCH (d:Document {id: $id}) RETURN substring(d.original, $s, $e - $s)",
         "parameters": {"id": doc, "s": start, "e": end}})
     assert response.status_code == 200, response.text
@@ -59,14 +59,14 @@ def _original(server: str, doc: str, start: int, end: int) -> str:
 
 
 @pytest.mark.parametrize("q", ["漾濞", "漾濞县", "漾鼻县", "漾县", "漾濞縣"])
-def test_search_finds_the_county_first(server: str, q: str) -> None:
+def test_search_finds_the_county_first(server: TestClient, q: str) -> None:
     page = _get(server, "/search", q=q)
     first = page["data"][0]
     assert (first["label"], first["key"], first["name"]) == ("Region", REGION, "漾濞彝族自治县")
     assert "大理白族自治州" in first["detail"] and 0 < first["score"] <= 100
 
 
-def test_search_traditional_labels_and_pages(server: str) -> None:
+def test_search_traditional_labels_and_pages(server: TestClient) -> None:
     assert _get(server, "/search", q="雲南省")["data"][0]["name"] == "云南省"
     people = _get(server, "/search", q="楊瓊瑛", label="Person")["data"]
     assert people[0]["name"] == "杨琼瑛" and "组长" in people[0]["detail"]
@@ -76,11 +76,11 @@ def test_search_traditional_labels_and_pages(server: str) -> None:
     page = _get(server, "/search", q="漾濞", limit=2, offset=1)
     assert (page["count"], page["limit"], page["offset"]) == (whole["count"], 2, 1)
     assert page["data"] == whole["data"][1:3]
-    _problem(httpx.get(f"{server}/search", params={"q": "漾濞", "label": "Nonsense"}), 422)
-    _problem(httpx.get(f"{server}/search", params={"q": ""}), 422)
+    _problem(server.get("/search", params={"q": "漾濞", "label": "Nonsense"}), 422)
+    _problem(server.get("/search", params={"q": ""}), 422)
 
 
-def test_entity_detail_groups_relationships(server: str) -> None:
+def test_entity_detail_groups_relationships(server: TestClient) -> None:
     region = _get(server, f"/entities/Region/{REGION}")
     assert region["name"] == "漾濞彝族自治县" and region["properties"]["code"] == REGION
     concerns = region["relationships"]["CONCERNS"]
@@ -94,17 +94,17 @@ def test_entity_detail_groups_relationships(server: str) -> None:
     assert team["label"] == "Team" and team["name"] == "云南省委第八巡视组"
 
 
-def test_unknown_entities_and_labels(server: str) -> None:
-    assert "Region:000000" in _problem(httpx.get(f"{server}/entities/Region/000000"), 404)["detail"]
-    _problem(httpx.get(f"{server}/entities/Region/000000/neighbors"), 404)
-    _problem(httpx.get(f"{server}/entities/Planet/{REGION}"), 422)
-    _problem(httpx.get(f"{server}/regions/000000/timeline"), 404)
-    _problem(httpx.get(f"{server}/teams/province:nowhere:1:巡视"), 404)
-    _problem(httpx.get(f"{server}/people/nobody|nowhere"), 404)
-    _problem(httpx.get(f"{server}/issues/nothing:i0/measures"), 404)
+def test_unknown_entities_and_labels(server: TestClient) -> None:
+    assert "Region:000000" in _problem(server.get("/entities/Region/000000"), 404)["detail"]
+    _problem(server.get("/entities/Region/000000/neighbors"), 404)
+    _problem(server.get(f"/entities/Planet/{REGION}"), 422)
+    _problem(server.get("/regions/000000/timeline"), 404)
+    _problem(server.get("/teams/province:nowhere:1:巡视"), 404)
+    _problem(server.get("/people/nobody|nowhere"), 404)
+    _problem(server.get("/issues/nothing:i0/measures"), 404)
 
 
-def test_neighbourhood_grows_with_depth(server: str) -> None:
+def test_neighbourhood_grows_with_depth(server: TestClient) -> None:
     one = _get(server, f"/entities/Region/{REGION}/neighbors")
     two = _get(server, f"/entities/Region/{REGION}/neighbors", depth=2)
     assert one["depth"] == 1 and not one["truncated"]
@@ -121,11 +121,11 @@ def test_neighbourhood_grows_with_depth(server: str) -> None:
     capped = _get(server, f"/entities/Region/{REGION}/neighbors", depth=3, max_nodes=10)
     assert capped["truncated"] and len(capped["nodes"]) == 10
     for bad in (0, 4, "x"):
-        assert "depth" in _problem(httpx.get(f"{server}/entities/Region/{REGION}/neighbors",
+        assert "depth" in _problem(server.get(f"/entities/Region/{REGION}/neighbors",
                                              params={"depth": bad}), 422)["detail"]
 
 
-def test_timeline_lists_inspection_and_issue_with_spans(server: str) -> None:
+def test_timeline_lists_inspection_and_issue_with_spans(server: TestClient) -> None:
     timeline = _get(server, f"/regions/{REGION}/timeline")
     items = timeline["data"]
     assert timeline["region"]["name"] == "漾濞彝族自治县" and timeline["count"] == len(items)
@@ -149,14 +149,14 @@ def test_timeline_lists_inspection_and_issue_with_spans(server: str) -> None:
     assert page["data"] == items[2:5]
 
 
-def test_timeline_of_a_province_with_subregions(server: str) -> None:
+def test_timeline_of_a_province_with_subregions(server: TestClient) -> None:
     alone = _get(server, "/regions/530000/timeline")
     within = _get(server, "/regions/530000/timeline", include_subregions="true")
     assert within["count"] > alone["count"]
     assert REGION in {i["target"]["key"] for i in within["data"]}
 
 
-def test_team_profile(server: str) -> None:
+def test_team_profile(server: TestClient) -> None:
     team = _get(server, "/teams/province:云南省委:8:巡视", limit=3)
     assert team["name"] == "云南省委第八巡视组" and team["properties"]["ordinal"] == 8
     assert "杨琼瑛" in {m["person"]["name"] for m in team["members"]}
@@ -168,7 +168,7 @@ def test_team_profile(server: str) -> None:
     assert issues["data"][0]["text"] == "扶贫资金使用不及时、不精准"
 
 
-def test_issues_filters_and_measures(server: str) -> None:
+def test_issues_filters_and_measures(server: TestClient) -> None:
     everything = _get(server, "/issues", limit=500)
     funds = _get(server, "/issues", category="funds", limit=500)
     assert 0 < funds["count"] < everything["count"] and all(i["category"] == "funds" for i in funds["data"])
@@ -181,7 +181,7 @@ def test_issues_filters_and_measures(server: str) -> None:
     assert _get(server, "/issues", target="nowhere")["count"] == 0
     page = _get(server, "/issues", limit=5, offset=5)
     assert page["data"] == everything["data"][5:10] and page["count"] == everything["count"]
-    rows = httpx.post(f"{server}/cypher", json={
+    rows = server.post("/cypher", json={
         "query": "MATCH (m:Measure)-[:ADDRESSES]->(i:Issue) RETURN i.id, count(DISTINCT m) AS n ORDER BY n DESC, "
                  "i.id LIMIT 1"}).json()["rows"]
     issue_id, n = rows[0]
@@ -189,7 +189,7 @@ def test_issues_filters_and_measures(server: str) -> None:
     assert measures["count"] == n == len(measures["data"]) and all(m["text"] for m in measures["data"])
 
 
-def test_person_profile(server: str) -> None:
+def test_person_profile(server: TestClient) -> None:
     person = _get(server, "/people/杨琼瑛|云南省委第八巡视组")
     assert person["name"] == "杨琼瑛" and person["titles"] == ["省委第八巡视组组长"]
     assert person["bodies"][0]["body"]["id"] == TEAM and person["bodies"][0]["title"] == "省委第八巡视组组长"
@@ -198,7 +198,7 @@ def test_person_profile(server: str) -> None:
     assert _original(server, doc["id"], span["start"], span["end"]) == "杨琼瑛"
 
 
-def test_paths_between_region_and_team(server: str) -> None:
+def test_paths_between_region_and_team(server: TestClient) -> None:
     direct = _get(server, "/paths", **{"from": f"Region:{REGION}", "to": TEAM})
     assert direct["count"] >= 1
     path = direct["data"][0]
@@ -209,17 +209,18 @@ def test_paths_between_region_and_team(server: str) -> None:
     assert hops["length"] == 4 and [n["id"] for n in hops["nodes"]][-2:] == [TEAM, "Person:杨琼瑛|云南省委第八巡视组"]
     assert _get(server, "/paths", **{"from": "Region:530000", "to": "Person:杨琼瑛|云南省委第八巡视组",
                                      "max_hops": 3})["count"] == 0
-    _problem(httpx.get(f"{server}/paths", params={"from": "Region:000000", "to": TEAM}), 404)
-    _problem(httpx.get(f"{server}/paths", params={"from": "nonsense", "to": TEAM}), 422)
-    _problem(httpx.get(f"{server}/paths", params={"from": f"Region:{REGION}", "to": TEAM, "max_hops": 7}), 422)
+    _problem(server.get("/paths", params={"from": "Region:000000", "to": TEAM}), 404)
+    _problem(server.get("/paths", params={"from": "nonsense", "to": TEAM}), 422)
+    _problem(server.get("/paths", params={"from": f"Region:{REGION}", "to": TEAM, "max_hops": 7}), 422)
 
 
-def test_openapi_documents_the_endpoints(server: str) -> None:
+def test_openapi_documents_the_endpoints(server: TestClient) -> None:
     paths = _get(server, "/openapi.json")["paths"]
     for path in ("/search", "/entities/{label}/{key}", "/entities/{label}/{key}/neighbors", "/paths",
                  "/regions/{code}/timeline", "/teams/{key}", "/issues", "/issues/{issue_id}/measures",
                  "/people/{key}"):
-        assert "200" in paths[path]["get"]["responses"], path
+        answer = paths[path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert "$ref" in answer, f"{path} declares no response model"  # a model the client can generate from
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -227,7 +228,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=120)
 
 
-def test_cli_twins(server: str, seeds_data: Path) -> None:
+def test_cli_twins(server: TestClient, seeds_data: Path) -> None:
     # While `serve` runs, the CLI reuses its embedded server.
     found = _cli("search", "漾濞", "--json", "--data", str(seeds_data))
     assert found.returncode == 0, found.stderr

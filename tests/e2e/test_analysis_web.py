@@ -147,7 +147,10 @@ def test_communities_by_category_and_by_cluster(page: Page, base: str) -> None:
     p.wait_for_url("**by=cluster**")
     _loaded(p)
     found = p.locator("#analysis-results ol.groups > li.group").count()
-    assert found or "没有找到对象群组" in p.locator("#analysis-results .empty").inner_text()
+    clusters = httpx.get(f"{base}/analysis/communities", params={"by": "cluster"}, timeout=30).json()
+    assert found == len(clusters["data"])
+    if not found:
+        assert "没有找到对象群组" in p.locator("#analysis-results .empty").inner_text()
     assert p.locator("#unconnected").count() == 1
 
 

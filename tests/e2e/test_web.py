@@ -45,7 +45,7 @@ def test_find_yangbi_its_recurring_problem_and_the_source(page: Page, base: str)
     p.click("#recurring-filters button")
     row = p.locator("#recurring-results tr.clickable", has_text="扶贫资金使用不及时")
     row.wait_for()
-    assert "3" in row.locator("td").nth(2).inner_text()
+    assert row.locator("td").nth(2).inner_text().strip() == "3"
     shot(p, "3-recurring")
     row.click()
     detail = p.locator("#recurring-results tr.detail:visible")
