@@ -10,8 +10,7 @@ from pydantic import BaseModel, Field
 from graph.cache import cached
 from graph.recurrence import AcrossTargets, Link, Recurrence, group_across_targets, group_recurrences, statements
 from graph.store import Store
-from loaders.gazetteer import gazetteer
-from loaders.normalise import normalise
+from loaders.places import store_key
 
 
 class RecurringPage(BaseModel):
@@ -26,18 +25,6 @@ class AcrossTargetsPage(BaseModel):
     count: int
     limit: int
     offset: int
-
-
-def store_key(target: str | None) -> str | None:
-    """The form the store knows a target by: a region's code for any of its names (漾濞县, 漾濞,
-    Traditional 漾濞縣 → 532922); bodies and uids unchanged (Traditional converted)."""
-    if target is None or not target.strip():
-        return None
-    text = normalise(target.strip()).text
-    places = gazetteer().forms.get(text)
-    if places:
-        return places[0].code
-    return text
 
 
 def cached_statements(store: Store, *, target: str | None = None, category: str | None = None
