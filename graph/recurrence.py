@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, Literal, cast
 
+from networkx.utils import UnionFind
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
 
@@ -121,24 +122,26 @@ def rounds_of(row: dict[str, Any]) -> list[tuple[str, str, list[str], str | None
 
 
 class _Groups:
-    """Union-find over item indexes, remembering which kinds of link joined them."""
+    """Item indexes joined into groups (networkx's union-find), remembering which kinds of link joined them."""
 
     def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        self.links: dict[int, set[str]] = defaultdict(set)
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        self.size = n
+        self.sets: UnionFind = UnionFind(range(n))
+        self.joined: list[tuple[int, str]] = []
 
     def union(self, a: int, b: int, link: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
-            self.links[ra] |= self.links.pop(rb, set())
-        self.links[ra].add(link)
+        self.sets.union(a, b)
+        self.joined.append((a, link))
+
+    def components(self) -> list[tuple[list[int], set[str]]]:
+        """Each group's indexes in order, and the kinds of link inside it; groups ordered by first index."""
+        kinds: dict[int, set[str]] = defaultdict(set)
+        for index, link in self.joined:
+            kinds[self.sets[index]].add(link)
+        members: dict[int, list[int]] = defaultdict(list)
+        for index in range(self.size):
+            members[self.sets[index]].append(index)
+        return [(indexes, kinds.get(root, set())) for root, indexes in members.items()]
 
 
 def similar(a: str, b: str, threshold: float = DEFAULT_SIMILARITY) -> bool:
@@ -226,12 +229,9 @@ def _target_recurrences(rows: list[dict[str, Any]], min_rounds: int, link: Link,
                 groups.union(first_of[item.category], index, "category")
             else:
                 first_of[item.category] = index
-    members: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(items)):
-        members[groups.find(index)].append(index)
     out = []
-    for root, indexes in members.items():
-        found = _recurrence(items, indexes, earlier, groups.links.get(root, set()))
+    for indexes, kinds in groups.components():
+        found = _recurrence(items, indexes, earlier, kinds)
         if found is not None and found.round_count >= min_rounds:
             out.append(found)
     return out
@@ -311,10 +311,7 @@ def group_across_targets(rows: Iterable[dict[str, Any]], *, min_targets: int = 2
         else:  # near-duplicates are compared within a category: a problem keeps its category everywhere
             for a, b in similar_pairs([i.text for i in items], threshold, blocks=[i.category for i in items]):
                 groups.union(a, b, "similar")
-        members: dict[int, list[int]] = defaultdict(list)
-        for index in range(len(items)):
-            members[groups.find(index)].append(index)
-        for indexes in members.values():
+        for indexes, _ in groups.components():
             targets: dict[str, Occurrence] = {}
             for index in indexes:
                 item = items[index]
