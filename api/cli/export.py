@@ -50,7 +50,7 @@ def export_command(
     store: StoreOpt = None,
 ) -> None:
     """Export the graph for Neo4j (docs/neo4j.md) or for Gephi, Cytoscape and networkx (docs/export.md)."""
-    from graph.export import networkx_formats, write_cypher_script, write_neo4j_admin
+    from graph.export import networkx_formats, selection, write_cypher_script, write_neo4j_admin
 
     filters = {"--label": label, "--region": region, "--since": since, "--until": until,
                "--no-text": None if text else True}
@@ -66,7 +66,7 @@ def export_command(
         raise typer.Exit(2)
     if fmt not in NEO4J_FORMATS:
         try:
-            networkx_formats.check_filters(label, since, until)
+            selection.check_filters(label, since, until)
         except FilterError as exc:
             fail(exc)
     with opened(settings_for(data, store)) as graph_store:
@@ -77,7 +77,7 @@ def export_command(
             elif fmt is ExportFormat.cypher:
                 summary = write_cypher_script(graph_store, target)
             else:
-                graph = networkx_formats.select(graph_store, labels=label, region=region, since=since,
+                graph = selection.select(graph_store, labels=label, region=region, since=since,
                                                 until=until, text=text)
                 summary = networkx_formats.write(graph, sys.stdout.buffer if to_stdout else target, fmt.value)
                 if to_stdout:

@@ -15,6 +15,7 @@ from starlette.background import BackgroundTask
 
 from api.deps import StoreDep
 from graph.export import networkx_formats as nxf
+from graph.export import selection
 
 router = APIRouter(tags=["export"])
 
@@ -45,7 +46,7 @@ def export(store: StoreDep,
                                        "(much smaller files).")] = True,
            ) -> FileResponse:
     """The graph as a file for Gephi, Cytoscape or networkx; filters as in ``xunshi export`` (docs/export.md)."""
-    graph = nxf.select(store, labels=label, region=region, since=since.isoformat() if since else None,
+    graph = selection.select(store, labels=label, region=region, since=since.isoformat() if since else None,
                        until=until.isoformat() if until else None, text=text)
     extension = nxf.EXTENSIONS[fmt.value]
     handle, path = tempfile.mkstemp(prefix="xunshi-export-", suffix=f".{extension}")

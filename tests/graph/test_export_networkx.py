@@ -20,7 +20,7 @@ import pytest
 
 from api.services.stats import stats as graph_stats
 from graph.errors import ExportError
-from graph.export import elements
+from graph.export import elements, selection
 from graph.export import networkx_formats as nxf
 from graph.export.elements import nodes, relationships
 from graph.falkordb_store import FalkorStore
@@ -120,9 +120,9 @@ READERS = {"graphml": _from_graphml, "gexf": _from_gexf, "node-link": _from_node
 
 
 def _check_round_trip(store: FalkorStore, path: Path, fmt: str) -> None:
-    graph = nxf.select(store)
+    graph = selection.select(store)
     written = nxf.write(graph, path, fmt)
-    assert written == nxf.summary(graph)
+    assert written == selection.summary(graph)
     assert READERS[fmt](path) == _store_view(store)
     assert _exact(nxf.read(path, fmt)) == _exact(graph)
 
@@ -135,14 +135,14 @@ def test_every_format_holds_the_whole_graph(seeded: FalkorStore, tmp_path: Path,
     path = tmp_path / f"graph.{nxf.EXTENSIONS[fmt]}"
     _check_round_trip(seeded, path, fmt)
     stats = graph_stats(store=seeded)
-    assert nxf.summary(nxf.read(path, fmt)) == {"nodes": stats.labels, "relationships": stats.relationships}
+    assert selection.summary(nxf.read(path, fmt)) == {"nodes": stats.labels, "relationships": stats.relationships}
     person = next(a for _, a in nxf.read(path, fmt).nodes(data=True) if a["label"] == "Person")
     assert isinstance(person["titles"], list), "lists come back as lists"
 
 
 @needs_shared
 def test_xml_files_parse_with_a_plain_parser(seeded: FalkorStore, tmp_path: Path) -> None:
-    graph = nxf.select(seeded)
+    graph = selection.select(seeded)
     nxf.write(graph, tmp_path / "g.graphml", "graphml")
     nxf.write(graph, tmp_path / "g.gexf", "gexf")
     root = ET.parse(tmp_path / "g.graphml").getroot()
@@ -204,16 +204,16 @@ def test_lists_mixed_types_reserved_names_and_control_characters_survive(odd: Fa
 
 
 def test_no_text_leaves_out_the_document_texts(odd: FalkorStore) -> None:
-    document = nxf.select(odd, text=False).nodes["Document:d1"]
+    document = selection.select(odd, text=False).nodes["Document:d1"]
     assert not {"text", "original", "record"} & set(document) and document["published"] == "2020-01-02"
-    assert nxf.select(odd, text=False).nodes["Issue:d1:i0"]["text"] == "问题\x0c文本\x01", "issues keep theirs"
+    assert selection.select(odd, text=False).nodes["Issue:d1:i0"]["text"] == "问题\x0c文本\x01", "issues keep theirs"
 
 
 # --- filters ----------------------------------------------------------------------------------------------
 
 @needs_shared
 def test_region_keeps_its_documents_and_what_they_mention(seeded: FalkorStore) -> None:
-    graph = nxf.select(seeded, region="漾濞县")
+    graph = selection.select(seeded, region="漾濞县")
     assert graph.nodes["Region:532922"]["name"] == "漾濞彝族自治县"
     rels = list(relationships(seeded))
     concerning = {r.start for r in rels if r.type == "CONCERNS" and r.end == "Region:532922"}
@@ -233,48 +233,49 @@ def test_region_keeps_its_documents_and_what_they_mention(seeded: FalkorStore) -
     elsewhere = {n for n, d in mentioned_in.items() if not d & docs}
     assert elsewhere and not elsewhere & set(graph), "nothing only mentioned in other documents"
     between = Counter(r.type for r in rels if r.start in graph and r.end in graph)
-    assert nxf.summary(graph)["relationships"] == dict(sorted(between.items()))
+    assert selection.summary(graph)["relationships"] == dict(sorted(between.items()))
     assert all(v in docs for _, v, t in graph.edges(data="type") if t == "MENTIONED_IN")
     for same in ("532922", "漾濞縣", "漾濞彝族自治县"):
-        assert _exact(nxf.select(seeded, region=same)) == _exact(graph)
+        assert _exact(selection.select(seeded, region=same)) == _exact(graph)
 
 
 @needs_shared
 def test_period_keeps_dated_documents_only(seeded: FalkorStore) -> None:
     published = {n.id: n.props.get("published") for n in nodes(seeded) if n.label == "Document"}
-    graph = nxf.select(seeded, since="2020-01-01", until="2020-12-31")
+    graph = selection.select(seeded, since="2020-01-01", until="2020-12-31")
     want = {d for d, p in published.items() if p and "2020-01-01" <= p[:10] <= "2020-12-31"}
     assert want and {n for n, a in graph.nodes(data=True) if a["label"] == "Document"} == want
-    everything = nxf.select(seeded, since="1900-01-01")
+    everything = selection.select(seeded, since="1900-01-01")
     assert {n for n, a in everything.nodes(data=True) if a["label"] == "Document"} == {
         d for d, p in published.items() if p}, "documents without a date are left out"
-    assert nxf.select(seeded, region="漾濞县", since="2030-01-01").number_of_nodes() == 0
+    assert selection.select(seeded, region="漾濞县", since="2030-01-01").number_of_nodes() == 0
 
 
 @needs_shared
 def test_labels_keep_only_those_nodes(seeded: FalkorStore) -> None:
-    graph = nxf.select(seeded, labels=["Region", "Issue"])
+    graph = selection.select(seeded, labels=["Region", "Issue"])
     stats = graph_stats(store=seeded)
-    assert nxf.summary(graph)["nodes"] == {"Issue": stats.labels["Issue"], "Region": stats.labels["Region"]}
+    assert selection.summary(graph)["nodes"] == {"Issue": stats.labels["Issue"], "Region": stats.labels["Region"]}
     kept = {n.id for n in nodes(seeded) if n.label in ("Region", "Issue")}
     between = Counter(r.type for r in relationships(seeded) if r.start in kept and r.end in kept)
-    assert nxf.summary(graph)["relationships"] == dict(sorted(between.items()))
+    assert selection.summary(graph)["relationships"] == dict(sorted(between.items()))
     assert {"CONCERNS", "PART_OF"} <= set(between)
-    assert _exact(nxf.select(seeded, labels=["Region,Issue"])) == _exact(graph)
-    county = nxf.select(seeded, region="漾濞县", labels=["Region"])
-    assert set(county) == {n for n, a in nxf.select(seeded, region="漾濞县").nodes(data=True) if a["label"] == "Region"}
+    assert _exact(selection.select(seeded, labels=["Region,Issue"])) == _exact(graph)
+    county = selection.select(seeded, region="漾濞县", labels=["Region"])
+    regions = selection.select(seeded, region="漾濞县").nodes(data=True)
+    assert set(county) == {n for n, a in regions if a["label"] == "Region"}
 
 
 @needs_shared
 def test_bad_filters_name_what_is_wrong(seeded: FalkorStore) -> None:
     with pytest.raises(ExportError, match="'Regoin'"):
-        nxf.select(seeded, labels=["Region", "Regoin"])
+        selection.select(seeded, labels=["Region", "Regoin"])
     with pytest.raises(ExportError, match="火星县"):
-        nxf.select(seeded, region="火星县")
+        selection.select(seeded, region="火星县")
     with pytest.raises(ExportError, match="2020-13-01"):
-        nxf.select(seeded, since="2020-13-01")
+        selection.select(seeded, since="2020-13-01")
     with pytest.raises(ExportError, match="empty"):
-        nxf.select(seeded, since="2021-01-01", until="2020-01-01")
+        selection.select(seeded, since="2021-01-01", until="2020-01-01")
     with pytest.raises(ExportError, match="unknown format"):
         nxf.write(nx.MultiDiGraph(), "unused", "dot")
 
@@ -291,7 +292,7 @@ def test_cli_writes_each_format_and_refuses_filters_for_neo4j(seeded_dir: Path, 
     path = tmp_path / "g.graphml"
     done = _cli("--data", str(seeded_dir), "--format", "graphml", str(path))
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == nxf.summary(nxf.read(path, "graphml"))
+    assert json.loads(done.stdout) == selection.summary(nxf.read(path, "graphml"))
     assert f"as graphml to {path}" in " ".join(done.stderr.split())
     graph = nx.read_graphml(tmp_path / "g.graphml")
     assert graph.nodes["Region:532922"]["name"] == "漾濞彝族自治县"
@@ -327,7 +328,7 @@ def test_http_export_returns_a_file_networkx_reads(seeded_dir: Path, seeded: Fal
     graph = nx.read_graphml(tmp_path / "whole.graphml")
     assert graph.nodes["Region:532922"]["name"] == "漾濞彝族自治县"
     stats = graph_stats(store=seeded)  # the same seeds in the session's store
-    assert nxf.summary(nxf.read(tmp_path / "whole.graphml", "graphml")) == {"nodes": stats.labels,
+    assert selection.summary(nxf.read(tmp_path / "whole.graphml", "graphml")) == {"nodes": stats.labels,
                                                                            "relationships": stats.relationships}
     assert county.status_code == 200 and county.headers["content-disposition"].endswith('filename="xunshi.json"')
     data = county.json()
@@ -341,9 +342,9 @@ def test_http_export_returns_a_file_networkx_reads(seeded_dir: Path, seeded: Fal
 
 @needs_shared
 def test_small_pages_give_the_same_graph(seeded: FalkorStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    whole, county = _exact(nxf.select(seeded)), _exact(nxf.select(seeded, region="漾濞县"))
+    whole, county = _exact(selection.select(seeded)), _exact(selection.select(seeded, region="漾濞县"))
     monkeypatch.setattr(elements, "PAGE", 3)  # node pages, and start-node windows that grow and shrink
-    monkeypatch.setattr(nxf, "KEYS_PER_QUERY", 7)
-    monkeypatch.setattr(nxf, "DOCS_PER_QUERY", 1)
-    assert _exact(nxf.select(seeded)) == whole
-    assert _exact(nxf.select(seeded, region="漾濞县")) == county
+    monkeypatch.setattr(selection, "KEYS_PER_QUERY", 7)
+    monkeypatch.setattr(selection, "DOCS_PER_QUERY", 1)
+    assert _exact(selection.select(seeded)) == whole
+    assert _exact(selection.select(seeded, region="漾濞县")) == county

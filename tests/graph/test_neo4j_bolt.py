@@ -27,7 +27,7 @@ from api.services.recurring import recurring
 from api.services.stats import stats as graph_stats
 from graph import queries
 from graph.errors import ReadOnlyViolation, StoreError
-from graph.export import networkx_formats
+from graph.export import selection
 from graph.falkordb_store import FalkorStore
 from graph.ingest import ingest
 from graph.neo4j_store import FALKORDB_BOLT, Neo4jOptions, Neo4jStore, Neo4jTarget
@@ -134,7 +134,7 @@ def test_graph_exports_through_bolt_equal_native(ingested: None, native: FalkorS
     stamps = {"ingested_at", "similar_at"}  # when each copy was written
 
     def contents(store: Any, **filters: Any) -> tuple[list[str], list[str]]:
-        graph = networkx_formats.select(store, **filters)
+        graph = selection.select(store, **filters)
         found = sorted(json.dumps([n, {k: v for k, v in a.items() if k not in stamps}], ensure_ascii=False,
                                   sort_keys=True) for n, a in graph.nodes(data=True))
         edges = sorted(json.dumps([u, v, a], ensure_ascii=False, sort_keys=True)
