@@ -55,7 +55,8 @@ def write_document(store: Store, doc: LoadedDocument, record: Record, *, force: 
             "ingested_at": time.time(),
         },
     })
-    store.write(queries.get("write_document").text, params)
+    # A document the graph holds no version of has nothing to forget first (graph/ingest at scale: docs/performance.md).
+    store.write(queries.get("write_document" if existing else "write_new_document").text, params)
     status: Status = "replaced" if replaced or same else "ingested"
     return WriteResult(doc_id, status, rows.counts(), replaced)
 

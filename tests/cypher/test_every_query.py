@@ -29,9 +29,10 @@ def _value(name: str) -> Any:
 
 @pytest.mark.parametrize("name", [q.name for q in queries.all_queries()])
 def test_every_named_query_runs_on_an_empty_graph(store: FalkorStore, name: str) -> None:
-    if name == "write_document":  # its parameters are the rows of a record: write one through the writer
+    if name in ("write_document", "write_new_document"):  # rows of a record as parameters: through the writer
         doc = load_text("市委第一巡察组向青石镇党委反馈巡察情况。巡察发现，该镇财务管理不规范。")
-        assert write_document(store, doc, extract(doc)).status == "ingested"
+        assert write_document(store, doc, extract(doc)).status == "ingested"  # new: write_new_document
+        assert write_document(store, doc, extract(doc), force=True).status == "replaced"  # again: write_document
         return
     query = queries.get(name)
     params = {p: _value(p) for p in query.parameters}
