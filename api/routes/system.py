@@ -6,6 +6,7 @@ from pydantic import BaseModel
 from api.deps import StoreDep
 from api.services.stats import Stats
 from api.services.stats import stats as count_stats
+from api.vocabulary import Vocabulary, vocabulary
 
 router = APIRouter(tags=["system"])
 
@@ -24,3 +25,9 @@ def health(store: StoreDep) -> Health:
 @router.get("/stats", response_model=Stats)
 def stats(store: StoreDep) -> Stats:
     return count_stats(store=store)
+
+
+@router.get("/vocabulary", response_model=Vocabulary)
+def display_names() -> Vocabulary:
+    """Chinese display names of node labels, issue categories and link kinds (what the web page shows)."""
+    return vocabulary()
