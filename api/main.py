@@ -24,8 +24,8 @@ def warm_up(store: Store) -> None:
     analyses' target-problem graph) in the background, so the first user does not wait on a large graph."""
     try:
         index_for(store)
-        recurrence.recurring(store)
-        analysis.central(store)
+        recurrence.recurring(store=store)
+        analysis.central(store=store)
     except Exception as exc:  # a warm-up that fails only means the first request does the work
         logging.getLogger("xunshi").warning("warm-up skipped: %s", exc)
 

@@ -245,8 +245,8 @@ def measure(size: int, data: Path, reuse_from: Path | None, root: Path, extra: l
         graph = None  # free it before the API loads its own copy
 
         # 5. the API's cached service
-        timed(result, "api central, first call", lambda: api_analysis.central(store))
-        timed(result, "api central, cached", lambda: api_analysis.central(store))
+        timed(result, "api central, first call", lambda: api_analysis.central(store=store))
+        timed(result, "api central, cached", lambda: api_analysis.central(store=store))
     finally:
         t = time.perf_counter()
         store.close()

@@ -92,7 +92,7 @@ def recurring(
         raise typer.BadParameter("use stated, similar or category", param_hint="--link")
     link_kind: Link = link  # type: ignore[assignment]
     with opened(settings_for(data, store)) as graph_store:
-        page = recurring_service(graph_store, target=target, category=category, min_rounds=min_rounds,
+        page = recurring_service(store=graph_store, target=target, category=category, min_rounds=min_rounds,
                                  since=since, until=until, link=link_kind, limit=limit, offset=offset)
     if as_json:
         print_json(page)

@@ -33,7 +33,7 @@ async def central_problems(store: StoreDep, round: RoundQ = None, since: SinceQ 
                            offset: Annotated[int, Query(ge=0)] = 0) -> CentralProblems:
     """Problem categories, and clusters of near-duplicate statements, ranked by how many targets and rounds
     they span, with degree centrality and PageRank in the target-problem graph and the counts behind them."""
-    return await run_in_threadpool(analysis.central, store, round=round, since=_iso(since), until=_iso(until),
+    return await run_in_threadpool(analysis.central, store=store, round=round, since=_iso(since), until=_iso(until),
                                    category=category, limit=limit, offset=offset)
 
 
@@ -50,7 +50,7 @@ async def communities(store: StoreDep, round: RoundQ = None, since: SinceQ = Non
                       offset: Annotated[int, Query(ge=0)] = 0) -> Communities:
     """Groups of targets (regions, bodies) that share problems, by Louvain community detection, each with
     the problems two or more of its members share."""
-    return await run_in_threadpool(analysis.communities, store, by=by, round=round, since=_iso(since),
+    return await run_in_threadpool(analysis.communities, store=store, by=by, round=round, since=_iso(since),
                                    until=_iso(until), category=category, resolution=resolution, limit=limit,
                                    offset=offset)
 
@@ -64,7 +64,7 @@ async def co_occurrence(store: StoreDep, round: RoundQ = None, since: SinceQ = N
                         offset: Annotated[int, Query(ge=0)] = 0) -> CoOccurrence:
     """Pairs of problem categories found together in the same inspection (a round at a target) more often
     than chance: counts, expected count, lift and hypergeometric p-value, most significant first."""
-    return await run_in_threadpool(analysis.co_occurrence, store, round=round, since=_iso(since),
+    return await run_in_threadpool(analysis.co_occurrence, store=store, round=round, since=_iso(since),
                                    until=_iso(until), min_together=min_together, max_p=max_p, limit=limit,
                                    offset=offset)
 
@@ -78,5 +78,5 @@ async def similar_targets(store: StoreDep,
                           offset: Annotated[int, Query(ge=0)] = 0) -> SimilarTargets:
     """The targets whose problem profile (statements per category and per cluster, tf-idf weighted) is
     closest to this target's, by cosine similarity, with what they share."""
-    return await run_in_threadpool(analysis.similar, store, target, round=round, since=_iso(since),
+    return await run_in_threadpool(analysis.similar, store=store, target=target, round=round, since=_iso(since),
                                    until=_iso(until), limit=limit, offset=offset)

@@ -84,17 +84,17 @@ async def upload_documents(request: Request, response: Response, store: StoreDep
 @router.get("/{doc_id}", response_model=DocumentDetail, responses={404: {"description": "Unknown document"}})
 def read_document(doc_id: str, store: StoreDep) -> DocumentDetail:
     """Metadata, the normalised text and the original text of one document."""
-    return get_document(store, doc_id)
+    return get_document(store=store, doc_id=doc_id)
 
 
 @router.get("/{doc_id}/extraction", response_model=Record, responses={404: {"description": "Unknown document"}})
 def read_extraction(doc_id: str, store: StoreDep) -> Record:
     """The extraction record of one document, every item with its spans into the original text."""
-    return get_extraction(store, doc_id)
+    return get_extraction(store=store, doc_id=doc_id)
 
 
 @router.delete("/{doc_id}", status_code=204, responses={404: {"description": "Unknown document"}})
 def delete(doc_id: str, store: StoreDep, _: ApiKeyDep) -> Response:
     """Remove the document and every fact only it supported."""
-    remove_document(store, doc_id)
+    remove_document(store=store, doc_id=doc_id)
     return Response(status_code=204)

@@ -33,7 +33,7 @@ def recurring_issues(store: StoreDep,
                      offset: Annotated[int, Query(ge=0)] = 0) -> RecurringPage:
     """Problems found for the same target in two or more rounds, most rounds and most recent first; each
     round with its statements (document, spans, text) and how it was linked."""
-    return recurring(store, target=target, category=category, min_rounds=min_rounds,
+    return recurring(store=store, target=target, category=category, min_rounds=min_rounds,
                      since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                      link=link, threshold=threshold, limit=limit, offset=offset)
 
@@ -48,5 +48,5 @@ def recurring_across_targets(store: StoreDep,
                              limit: Annotated[int, Query(ge=1, le=500)] = 50,
                              offset: Annotated[int, Query(ge=0)] = 0) -> AcrossTargetsPage:
     """The problems one round found in many targets, most targets first."""
-    return across_targets(store, round=round, category=category, min_targets=min_targets, link=link,
+    return across_targets(store=store, round=round, category=category, min_targets=min_targets, link=link,
                           threshold=threshold, limit=limit, offset=offset)

@@ -20,7 +20,7 @@ def _stamp(store: Store) -> tuple[Any, int]:
     return linked_at, int(pending or 0)
 
 
-def problem_graph(store: Store, **filters: str | None) -> tuple[ProblemGraph, Any, int]:
+def problem_graph(*, store: Store, **filters: str | None) -> tuple[ProblemGraph, Any, int]:
     """(the target-problem graph with the filters applied, when its links last changed, documents not
     linked yet)."""
     linked_at, pending = _stamp(store)
@@ -31,9 +31,9 @@ def problem_graph(store: Store, **filters: str | None) -> tuple[ProblemGraph, An
                   lambda: full.filtered(**filters)), linked_at, pending
 
 
-def central(store: Store, *, round: str | None = None, since: str | None = None, until: str | None = None,
+def central(*, store: Store, round: str | None = None, since: str | None = None, until: str | None = None,
             category: str | None = None, limit: int = 20, offset: int = 0) -> CentralProblems:
-    graph, linked_at, pending = problem_graph(store, round=round, since=since, until=until, category=category)
+    graph, linked_at, pending = problem_graph(store=store, round=round, since=since, until=until, category=category)
     key = (linked_at, round, since, until, category)
     categories = cached(store, ("central-categories", *key), lambda: analysis.central_problems(graph, "category"))
     clusters = cached(store, ("central-clusters", *key),
@@ -45,10 +45,10 @@ def central(store: Store, *, round: str | None = None, since: str | None = None,
                            unlinked_documents=pending)
 
 
-def communities(store: Store, *, by: By = "cluster", round: str | None = None, since: str | None = None,
+def communities(*, store: Store, by: By = "cluster", round: str | None = None, since: str | None = None,
                 until: str | None = None, category: str | None = None, resolution: float = 1.0,
                 limit: int = 20, offset: int = 0) -> Communities:
-    graph, linked_at, _ = problem_graph(store, round=round, since=since, until=until, category=category)
+    graph, linked_at, _ = problem_graph(store=store, round=round, since=since, until=until, category=category)
     key = ("communities", linked_at, by, round, since, until, category, resolution)
     groups, modularity, alone = cached(store, key, lambda: analysis.communities(graph, by, resolution=resolution))
     return Communities(by=by, algorithm=f"louvain (networkx, resolution {resolution}, seed 42)",
@@ -56,17 +56,17 @@ def communities(store: Store, *, by: By = "cluster", round: str | None = None, s
                        offset=offset, unconnected_targets=alone)
 
 
-def co_occurrence(store: Store, *, round: str | None = None, since: str | None = None, until: str | None = None,
+def co_occurrence(*, store: Store, round: str | None = None, since: str | None = None, until: str | None = None,
                   min_together: int = 2, max_p: float = 0.05, limit: int = 50, offset: int = 0) -> CoOccurrence:
-    graph, _, _ = problem_graph(store, round=round, since=since, until=until)
+    graph, _, _ = problem_graph(store=store, round=round, since=since, until=until)
     pairs, total = analysis.co_occurrence(graph, min_together=min_together, max_p=max_p)
     return CoOccurrence(inspections=total, data=pairs[offset:offset + limit], count=len(pairs), limit=limit,
                         offset=offset)
 
 
-def similar(store: Store, target: str, *, round: str | None = None, since: str | None = None,
+def similar(*, store: Store, target: str, round: str | None = None, since: str | None = None,
             until: str | None = None, limit: int = 10, offset: int = 0) -> SimilarTargets:
-    graph, linked_at, _ = problem_graph(store, round=round, since=since, until=until)
+    graph, linked_at, _ = problem_graph(store=store, round=round, since=since, until=until)
     uid = analysis.find_target(graph, target.strip()) or analysis.find_target(graph, store_key(target) or "")
     if uid is None:
         raise NotFoundError(f"no statement concerns a target named {target!r}"

@@ -99,12 +99,12 @@ def _row(store: Store, doc_id: str) -> dict[str, Any]:
     return rows[0]
 
 
-def get_document(store: Store, doc_id: str) -> DocumentDetail:
+def get_document(*, store: Store, doc_id: str) -> DocumentDetail:
     row = _row(store, doc_id)
     return DocumentDetail(**{k: v for k, v in row.items() if k != "record"})
 
 
-def get_extraction(store: Store, doc_id: str) -> Record:
+def get_extraction(*, store: Store, doc_id: str) -> Record:
     row = _row(store, doc_id)
     if not row.get("record"):
         raise NotFoundError(f"document {doc_id!r} was written before records were stored; ingest it again to keep "
@@ -112,6 +112,6 @@ def get_extraction(store: Store, doc_id: str) -> Record:
     return Record.model_validate(json.loads(row["record"]))
 
 
-def remove_document(store: Store, doc_id: str) -> None:
+def remove_document(*, store: Store, doc_id: str) -> None:
     if not delete_document(store, doc_id):
         raise NotFoundError(f"no document with id {doc_id!r}", title="Document not found")

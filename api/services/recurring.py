@@ -27,19 +27,19 @@ class AcrossTargetsPage(BaseModel):
     offset: int
 
 
-def cached_statements(store: Store, *, target: str | None = None, category: str | None = None
+def cached_statements(*, store: Store, target: str | None = None, category: str | None = None
                       ) -> list[dict[str, Any]]:
     """The statement rows of one target (or all), reused until the graph changes."""
     return cached(store, ("rows", target, category), lambda: statements(store, target=target, category=category))
 
 
-def recurring(store: Store, *, target: str | None = None, category: str | None = None, min_rounds: int = 2,
+def recurring(*, store: Store, target: str | None = None, category: str | None = None, min_rounds: int = 2,
               since: str | None = None, until: str | None = None, link: Link = "similar",
               threshold: float = 80.0, limit: int = 50, offset: int = 0) -> RecurringPage:
     resolved = store_key(target)
 
     def compute() -> list[Recurrence]:
-        rows = cached_statements(store, target=resolved, category=category)
+        rows = cached_statements(store=store, target=resolved, category=category)
         return group_recurrences(rows, min_rounds=min_rounds, link=link, threshold=threshold, since=since,
                                  until=until)
 
@@ -47,11 +47,11 @@ def recurring(store: Store, *, target: str | None = None, category: str | None =
     return RecurringPage(data=found[offset:offset + limit], count=len(found), limit=limit, offset=offset)
 
 
-def across_targets(store: Store, *, round: str | None = None, category: str | None = None, min_targets: int = 2,
+def across_targets(*, store: Store, round: str | None = None, category: str | None = None, min_targets: int = 2,
                    link: Link = "similar", threshold: float = 80.0, limit: int = 50,
                    offset: int = 0) -> AcrossTargetsPage:
     def compute() -> list[AcrossTargets]:
-        rows = cached_statements(store, category=category)
+        rows = cached_statements(store=store, category=category)
         return group_across_targets(rows, min_targets=min_targets, link=link, threshold=threshold,
                                     round_filter=round)
 

@@ -113,21 +113,21 @@ def test_every_entity_is_the_same_through_bolt(ingested: None, native: FalkorSto
 
 def test_recurring_issues_through_bolt_equal_native(ingested: None, native: FalkorStore, bolt: Neo4jStore) -> None:
     for target in ("漾濞县", None):
-        expected = recurring(native, target=target)
+        expected = recurring(store=native, target=target)
         assert expected.count >= 1, target
-        assert recurring(bolt, target=target) == expected
+        assert recurring(store=bolt, target=target) == expected
 
 
 def test_analyses_through_bolt_equal_native(ingested: None, native: FalkorStore, bolt: Neo4jStore) -> None:
     # The near-duplicate links were written through the driver at ingest, like every other write.
     links = "MATCH (a:Issue)-[s:SIMILAR_TO]->(b:Issue) RETURN a.id, b.id, s.score, s.scope ORDER BY a.id, b.id"
     assert bolt.read(links).rows == native.read(links).rows != []
-    central = analysis.central(native)
+    central = analysis.central(store=native)
     assert central.clusters and central.unlinked_documents == 0
-    assert analysis.central(bolt) == central
-    assert analysis.communities(bolt) == analysis.communities(native)
-    assert analysis.co_occurrence(bolt, max_p=1.0) == analysis.co_occurrence(native, max_p=1.0)
-    assert analysis.similar(bolt, "漾濞县") == analysis.similar(native, "漾濞县")
+    assert analysis.central(store=bolt) == central
+    assert analysis.communities(store=bolt) == analysis.communities(store=native)
+    assert analysis.co_occurrence(store=bolt, max_p=1.0) == analysis.co_occurrence(store=native, max_p=1.0)
+    assert analysis.similar(store=bolt, target="漾濞县") == analysis.similar(store=native, target="漾濞县")
 
 
 def test_graph_exports_through_bolt_equal_native(ingested: None, native: FalkorStore, bolt: Neo4jStore) -> None:

@@ -82,7 +82,7 @@ def test_seeds_give_the_same_stats_and_recurring_issues(neo: Neo4jStore, native:
     assert summary.ok and len(summary.ingested) == 5
     assert graph_stats(store=neo) == graph_stats(store=native)
     for target in ("漾濞县", None):
-        assert recurring(neo, target=target).count == recurring(native, target=target).count
+        assert recurring(store=neo, target=target).count == recurring(store=native, target=target).count
     assert len(ingest(neo, expand([SEEDS])).unchanged) == 5
     assert neo.bookmarks.get_bookmarks(), "writes leave bookmarks that later sessions wait for"
 
