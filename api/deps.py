@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
@@ -21,7 +22,8 @@ def get_settings(request: Request) -> Settings:
 
 def require_api_key(request: Request, x_api_key: Annotated[str | None, Header()] = None) -> None:
     expected = request.app.state.settings.api_key
-    if expected and x_api_key != expected:
+    # Only the header counts (a key in the URL would end up in logs and histories); compared in constant time.
+    if expected and not hmac.compare_digest((x_api_key or "").encode(), expected.encode()):
         raise UnauthorizedError("writes need the X-API-Key header with the configured key")
 
 

@@ -12,13 +12,27 @@ The CLI maps the same classes to exit codes (``api/cli/common.py``).
 
 from __future__ import annotations
 
+import logging
+from pathlib import PurePath
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import ExportError, FilterError, QueryError, QueryTimeoutError, ReadOnlyViolation, StoreError
-from loaders.errors import FileTooLargeError, LoadError, XunshiError
+from graph.errors import (
+    ExportError,
+    FilterError,
+    QueryError,
+    QueryMemoryError,
+    QueryTimeoutError,
+    ReadOnlyViolation,
+    ResultTooLargeError,
+    StoreError,
+)
+from loaders.errors import FileTooLargeError, LimitExceededError, LoadError, XunshiError
+
+_log = logging.getLogger("xunshi")
 
 
 class ServiceError(XunshiError):
@@ -61,7 +75,10 @@ STATUS: tuple[tuple[type[XunshiError], int, str], ...] = (
     (InvalidRequestError, 422, "Invalid parameters"),
     (ReadOnlyViolation, 403, "Read-only"),
     (QueryTimeoutError, 408, "Query timed out"),
+    (ResultTooLargeError, 413, "Answer too large"),
+    (QueryMemoryError, 413, "Query needs too much memory"),
     (FileTooLargeError, 413, "Document too large"),
+    (LimitExceededError, 413, "Document over a limit"),
     (LoadError, 422, "Unreadable document"),
     (FilterError, 422, "Invalid export filter"),
     (QueryError, 400, "Query failed"),
@@ -80,8 +97,15 @@ def status_of(exc: XunshiError) -> tuple[int, str]:
 
 
 def detail_of(exc: XunshiError) -> str:
-    """The message of an error without its code (the body carries the code on its own)."""
-    return f"{exc.path}: {exc.reason}" if exc.path else exc.reason
+    """The message of an error without its code (the body carries the code on its own), naming a file by
+    its name only: a client learns nothing of the server's folders. A failing store's message (which names
+    its data directory, socket or log) stays in the server's log; the client is told where to look."""
+    if isinstance(exc, StoreError):
+        _log.error("store error: %s", exc)
+        return "the graph store is not answering; the server's log has the details"
+    if not exc.path:
+        return exc.reason
+    return f"{PurePath(exc.path).name if PurePath(exc.path).is_absolute() else exc.path}: {exc.reason}"
 
 
 def problem(status: int, title: str, detail: str, code: str) -> JSONResponse:
@@ -103,6 +127,13 @@ def install(app: FastAPI) -> None:
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
         return problem(422, "Invalid parameters", detail, InvalidRequestError.code)
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> JSONResponse:
+        # A bug: the client gets a plain answer (no trace, no server path), the log gets the trace.
+        _log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
+        return problem(500, "Internal error", "the server failed to answer this request; its log has the "
+                                              "details", "E399")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -42,7 +42,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             yield
             return
         app.state.store = open_store(settings.store, data_dir=settings.data, graph=settings.graph,
-                                     neo4j=settings.neo4j_options())
+                                     neo4j=settings.neo4j_options(), query_memory_mb=settings.query_memory_mb)
         threading.Thread(target=warm_up, args=(app.state.store,), name="xunshi-warm-up", daemon=True).start()
         try:
             yield

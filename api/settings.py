@@ -8,7 +8,13 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, Neo4jOptions
+from graph.store import (
+    DEFAULT_MAX_RESULT_BYTES,
+    DEFAULT_MAX_ROWS,
+    DEFAULT_QUERY_MEMORY_MB,
+    DEFAULT_TIMEOUT_MS,
+    Neo4jOptions,
+)
 from loaders.read import DEFAULT_MAX_BYTES
 
 
@@ -23,8 +29,16 @@ class Settings(BaseSettings):
     api_key: str | None = Field(None, description="When set, writes over HTTP need this X-API-Key header.")
     query_timeout_ms: int = Field(DEFAULT_TIMEOUT_MS, description="Time limit of a read query, in milliseconds.")
     max_rows: int = Field(DEFAULT_MAX_ROWS, description="Most rows a read query returns.")
+    max_result_bytes: int = Field(DEFAULT_MAX_RESULT_BYTES, description="Largest answer of a user's Cypher query "
+                                                                     "(POST /cypher, `xunshi cypher`), in bytes; "
+                                                                     "larger ones get 413.")
+    query_memory_mb: int = Field(DEFAULT_QUERY_MEMORY_MB, description="Most memory one query may take inside the "
+                                                                     "embedded FalkorDB server, in MB (0: no "
+                                                                     "limit); more gets 413.")
     max_upload_bytes: int = Field(DEFAULT_MAX_BYTES, description="Largest document accepted (upload or ingest), "
                                                                  "in bytes.")
+    max_connections: int = Field(500, description="Most connections and requests the server holds at once; "
+                                                   "beyond it new ones get 503 (idle connections count).")
     neo4j_user: str | None = Field(None, description="Neo4j user (a user in the store URI wins).")
     neo4j_password: str | None = Field(None, description="Neo4j password (a password in the store URI wins).")
     neo4j_database: str = Field("neo4j", description="Neo4j database the store uses.")

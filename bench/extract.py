@@ -31,7 +31,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     docs = []
-    for path in expand(args.paths):
+    for path in (p for p in expand(args.paths) if isinstance(p, Path)):
         try:
             docs.append(load_file(path))
         except XunshiError:

@@ -32,7 +32,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--data", type=Path, default=None)
     args = ap.parse_args()
-    files = expand(args.paths)
+    files = [p for p in expand(args.paths) if isinstance(p, Path)]
     data = args.data or Path(tempfile.mkdtemp(prefix="xunshi-bench-"))
     base = FalkorStore.embedded(data, graph="bench-warmup")
     # Warm-up: gazetteer, jieba dictionary, OpenCC tables (reported separately).

@@ -32,6 +32,19 @@ class QueryTimeoutError(QueryError):
     code = "E204"
 
 
+class ResultTooLargeError(QueryError):
+    """A read's answer is larger than the reader allows (``XUNSHI_MAX_RESULT_BYTES``): it was cut off
+    before it could fill this process's memory."""
+
+    code = "E205"
+
+
+class QueryMemoryError(QueryError):
+    """A query needs more memory inside the store than one query may take (``XUNSHI_QUERY_MEMORY_MB``)."""
+
+    code = "E206"
+
+
 class ExportError(XunshiError):
     """The graph cannot be exported as asked: a bad selection, format or destination."""
 

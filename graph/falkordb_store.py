@@ -10,10 +10,18 @@ from urllib.parse import urlparse
 import redis
 from falkordb import FalkorDB
 
-from graph.errors import QueryError, QueryTimeoutError, ReadOnlyViolation, StoreError
+from graph.errors import (
+    QueryError,
+    QueryMemoryError,
+    QueryTimeoutError,
+    ReadOnlyViolation,
+    ResultTooLargeError,
+    StoreError,
+)
 from graph.falkordb_server import EmbeddedServer
 from graph.queries import schema_statements
-from graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, QueryResult, Store
+from graph.reply_budget import BudgetParser, ReplyTooLarge, budget
+from graph.store import DEFAULT_MAX_ROWS, DEFAULT_QUERY_MEMORY_MB, DEFAULT_TIMEOUT_MS, QueryResult, Store
 
 
 class FalkorStore(Store):
@@ -29,12 +37,19 @@ class FalkorStore(Store):
         self.ensure_schema()
 
     @classmethod
-    def embedded(cls, data_dir: str | Path, *, graph: str = "xunshi") -> FalkorStore:
+    def embedded(cls, data_dir: str | Path, *, graph: str = "xunshi",
+                 query_memory_mb: int = DEFAULT_QUERY_MEMORY_MB) -> FalkorStore:
+        """The server of ``data_dir`` (started if none runs), each query held to ``query_memory_mb`` of the
+        server's memory (FalkorDB's QUERY_MEM_CAPACITY; 0 for no limit)."""
         server = EmbeddedServer(data_dir)
         socket_path = server.acquire()
         try:
-            store = cls(FalkorDB(unix_socket_path=socket_path), graph=graph, server=server,
+            pool = redis.ConnectionPool(connection_class=redis.UnixDomainSocketConnection, path=socket_path,
+                                        decode_responses=True, protocol=2, parser_class=BudgetParser,
+                                        socket_timeout=None, socket_connect_timeout=None)
+            store = cls(FalkorDB(connection_pool=pool), graph=graph, server=server,
                         location=f"embedded FalkorDB in {server.data_dir}")
+            store.limit_query_memory(query_memory_mb)
         except BaseException:
             server.release()
             raise
@@ -45,8 +60,11 @@ class FalkorStore(Store):
     def remote(cls, uri: str, *, graph: str = "xunshi") -> FalkorStore:
         parsed = urlparse(uri)
         try:
-            db = FalkorDB(host=parsed.hostname or "127.0.0.1", port=parsed.port or 6379,
-                          username=parsed.username, password=parsed.password)
+            pool = redis.ConnectionPool(host=parsed.hostname or "127.0.0.1", port=parsed.port or 6379,
+                                        username=parsed.username, password=parsed.password,
+                                        decode_responses=True, protocol=2, parser_class=BudgetParser,
+                                        socket_timeout=None, socket_connect_timeout=10)
+            db = FalkorDB(connection_pool=pool)
             db.connection.ping()
         except (redis.RedisError, OSError) as exc:
             raise StoreError(f"cannot reach FalkorDB at {uri}: {exc}") from exc
@@ -63,12 +81,25 @@ class FalkorStore(Store):
         }.items() if v}
         return QueryResult(columns, rows[:max_rows], truncated, stats)
 
-    def read(self, query: str, params: dict[str, Any] | None = None, *,
-             timeout_ms: int = DEFAULT_TIMEOUT_MS, max_rows: int = DEFAULT_MAX_ROWS) -> QueryResult:
+    def limit_query_memory(self, megabytes: int) -> None:
+        """Hold every query to ``megabytes`` of the server's memory (a setting of the whole server)."""
         try:
-            res = self.graph.ro_query(query, params or {}, timeout=timeout_ms)
+            self.db.connection.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", megabytes * 1024 * 1024)
+        except redis.RedisError as exc:
+            raise StoreError(f"cannot set the query memory limit of {self.location}: {exc}") from exc
+
+    def read(self, query: str, params: dict[str, Any] | None = None, *,
+             timeout_ms: int = DEFAULT_TIMEOUT_MS, max_rows: int = DEFAULT_MAX_ROWS,
+             max_bytes: int | None = None) -> QueryResult:
+        try:
+            with budget(max_bytes):
+                res = self.graph.ro_query(query, params or {}, timeout=timeout_ms)
+        except ReplyTooLarge as exc:
+            raise ResultTooLargeError(f"the answer is larger than {exc.budget:,} bytes and was not read") from exc
         except redis.ResponseError as exc:
             message = str(exc)
+            if "mem consumption exceeded capacity" in message:
+                raise QueryMemoryError("the query needs more memory in the store than one query may take") from exc
             if message.strip().lower().startswith("query timed out"):  # not "'timeout' not defined"
                 raise QueryTimeoutError(f"the query ran longer than {timeout_ms} ms and was stopped") from exc
             if "only on read-only queries" in message:

@@ -12,6 +12,7 @@ what it lacks is listed in docs/neo4j.md and handled by :class:`Dialect`.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass
@@ -21,8 +22,9 @@ from urllib.parse import unquote, urlparse, urlunparse
 import neo4j
 from neo4j import exceptions as nx
 
-from graph.errors import QueryError, QueryTimeoutError, ReadOnlyViolation, StoreError
+from graph.errors import QueryError, QueryTimeoutError, ReadOnlyViolation, ResultTooLargeError, StoreError
 from graph.queries import schema_statements
+from graph.reply_budget import ReplyTooLarge
 from graph.store import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, Neo4jOptions, QueryResult, Store
 
 log = logging.getLogger(__name__)
@@ -178,8 +180,9 @@ class Neo4jStore(Store):
 
     # -- the Store interface ------------------------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None, *,
-             timeout_ms: int = DEFAULT_TIMEOUT_MS, max_rows: int = DEFAULT_MAX_ROWS) -> QueryResult:
-        columns, rows, truncated = self._run_read(query, params or {}, max_rows, timeout_ms)
+             timeout_ms: int = DEFAULT_TIMEOUT_MS, max_rows: int = DEFAULT_MAX_ROWS,
+             max_bytes: int | None = None) -> QueryResult:
+        columns, rows, truncated = self._run_read(query, params or {}, max_rows, timeout_ms, max_bytes)
         return QueryResult(columns, rows, truncated)
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
@@ -217,13 +220,15 @@ class Neo4jStore(Store):
 
     # -- internals ----------------------------------------------------------------------------------
     def _run_read(self, query: str, params: dict[str, Any], max_rows: int,
-                  timeout_ms: int) -> tuple[list[str], list[list[Any]], bool]:
+                  timeout_ms: int, max_bytes: int | None = None) -> tuple[list[str], list[list[Any]], bool]:
         work = neo4j.unit_of_work(timeout=max(timeout_ms, 1) / 1000)(_read_work)
         dialect = getattr(self, "dialect", NEO4J)  # not known yet while it is being detected
         query, params = dialect.statement(query, params)
         try:
             with self._session(neo4j.READ_ACCESS) as session:
-                return session.execute_read(work, query, params, max_rows)
+                return session.execute_read(work, query, params, max_rows, max_bytes)
+        except ReplyTooLarge as exc:
+            raise ResultTooLargeError(f"the answer is larger than {exc.budget:,} bytes and was not read") from exc
         except nx.Neo4jError as exc:
             raise self._error(exc, timeout_ms=timeout_ms) from exc
         except nx.DriverError as exc:
@@ -267,16 +272,21 @@ class Neo4jStore(Store):
 
 
 def _read_work(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any],
-               max_rows: int) -> tuple[list[str], list[list[Any]], bool]:
+               max_rows: int, max_bytes: int | None = None) -> tuple[list[str], list[list[Any]], bool]:
     result = tx.run(query, params)
     columns = list(result.keys())
     rows: list[list[Any]] = []
     truncated = False
-    for record in result:
+    size = 0
+    for record in result:  # the driver streams records in batches: stop at the row cap or the byte budget
         if len(rows) >= max_rows:
             truncated = True
             break
         rows.append([plain(v) for v in record.values()])
+        if max_bytes is not None:
+            size += len(json.dumps(rows[-1], ensure_ascii=False, default=str).encode())
+            if size > max_bytes:
+                raise ReplyTooLarge(max_bytes)
     return columns, rows, truncated
 
 

@@ -11,6 +11,10 @@ from graph.errors import StoreError
 
 DEFAULT_TIMEOUT_MS = 5000
 DEFAULT_MAX_ROWS = 10_000
+#: Most bytes of one answer a user's query (POST /cypher, ``xunshi cypher``) may bring into this process.
+DEFAULT_MAX_RESULT_BYTES = 32 * 1024 * 1024
+#: Most memory one query may take inside the embedded FalkorDB server.
+DEFAULT_QUERY_MEMORY_MB = 1024
 # The named exception to those limits: internal reads that must see the whole graph (linking, the analyses'
 # problem graph, the search index, recurrence over every target, exports). See Store.read_bulk.
 BULK_TIMEOUT_MS = 300_000
@@ -35,8 +39,10 @@ class Store(ABC):
 
     @abstractmethod
     def read(self, query: str, params: dict[str, Any] | None = None, *,
-             timeout_ms: int = DEFAULT_TIMEOUT_MS, max_rows: int = DEFAULT_MAX_ROWS) -> QueryResult:
-        """Run a query that cannot write; the store itself refuses writes."""
+             timeout_ms: int = DEFAULT_TIMEOUT_MS, max_rows: int = DEFAULT_MAX_ROWS,
+             max_bytes: int | None = None) -> QueryResult:
+        """Run a query that cannot write; the store itself refuses writes. ``max_bytes`` bounds the size of
+        the answer read into this process (:class:`~graph.errors.ResultTooLargeError` beyond it)."""
 
     def read_bulk(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
         """An internal read over the whole graph, with the bulk limits instead of a request's."""
@@ -76,15 +82,16 @@ class Neo4jOptions:
 
 
 def open_store(store: str | None = None, *, data_dir: str | Path = "data", graph: str = "xunshi",
-               neo4j: Neo4jOptions | None = None) -> Store:
+               neo4j: Neo4jOptions | None = None, query_memory_mb: int = DEFAULT_QUERY_MEMORY_MB) -> Store:
     """The embedded store of ``data_dir`` by default; ``falkordb://host:port`` for an external FalkorDB;
     ``neo4j://``, ``neo4j+s://`` or ``bolt://`` URIs for Neo4j (user and password from the URI or ``neo4j``,
-    the database from ``neo4j``; ``graph`` is not used). ``api/settings.py`` builds ``neo4j`` from the
-    environment."""
+    the database from ``neo4j``; ``graph`` is not used). ``query_memory_mb`` bounds each query of the
+    embedded store (an external server keeps its own configuration). ``api/settings.py`` builds ``neo4j``
+    from the environment."""
     if not store or store in ("embedded", "falkordb+embedded://"):
         from graph.falkordb_store import FalkorStore
 
-        return FalkorStore.embedded(data_dir, graph=graph)
+        return FalkorStore.embedded(data_dir, graph=graph, query_memory_mb=query_memory_mb)
     if store.startswith(("falkordb://", "redis://")):
         from graph.falkordb_store import FalkorStore
 

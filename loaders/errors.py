@@ -57,6 +57,13 @@ class NoTextError(LoadError):
     code = "E107"
 
 
+class LimitExceededError(LoadError):
+    """The file is over one of the bounds of ``loaders/limits.py`` (unpacked size, entries, text length,
+    nesting): refused before it can exhaust memory or the stack."""
+
+    code = "E108"
+
+
 class RuleFileError(XunshiError):
     """A rule file under loaders/rules is malformed."""
 

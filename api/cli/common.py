@@ -69,7 +69,7 @@ def opened(settings: Settings) -> Iterator[Store]:
     """The store the settings name, closed afterwards; an error in the command becomes its exit code."""
     try:
         graph_store = open_store(settings.store, data_dir=settings.data, graph=settings.graph,
-                                 neo4j=settings.neo4j_options())
+                                 neo4j=settings.neo4j_options(), query_memory_mb=settings.query_memory_mb)
     except XunshiError as exc:
         fail(exc)
     with graph_store:

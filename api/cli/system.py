@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import sys
 from typing import Annotated, Any
@@ -42,7 +43,8 @@ def cypher(query: Annotated[str, typer.Argument(help="A read-only openCypher que
         raise typer.Exit(2) from exc
     with opened(settings) as graph_store:
         result = cypher_service.run_cypher(store=graph_store, query=query, parameters=parameters,
-                                           timeout_ms=settings.query_timeout_ms, max_rows=settings.max_rows)
+                                           timeout_ms=settings.query_timeout_ms, max_rows=settings.max_rows,
+                                           max_bytes=settings.max_result_bytes)
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(), ensure_ascii=False, default=str) + "\n")
         return
@@ -57,14 +59,29 @@ def cypher(query: Annotated[str, typer.Argument(help="A read-only openCypher que
 
 def serve(data: DataOpt = None, store: StoreOpt = None,
           host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000) -> None:
+          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+          open_writes: Annotated[bool, typer.Option("--open-writes", help="Serve writes without an API key on a "
+                                                    "non-loopback address (refused otherwise).")] = False,
+          ) -> None:
     """Serve the graph over HTTP (FastAPI; OpenAPI at /docs)."""
     import uvicorn
 
     from api.main import create_app
 
     settings = settings_for(data, store)
+    if not settings.api_key and not open_writes and not _loopback(host):
+        err.print(f"[red]error:[/red] serving on {host} would let anyone who reaches it write and delete "
+                  f"documents: set XUNSHI_API_KEY, or pass --open-writes if that is meant")
+        raise typer.Exit(2)
     writes = "need the X-API-Key header" if settings.api_key else "are open (set XUNSHI_API_KEY to protect them)"
     err.print(f"xunshi serving {settings.store or f'embedded store in {settings.data}'} on http://{host}:{port} "
               f"- writes {writes}", soft_wrap=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning",
+                limit_concurrency=settings.max_connections, timeout_keep_alive=5)
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"

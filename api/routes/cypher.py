@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from api.deps import SettingsDep, StoreDep
 from api.errors import InvalidRequestError
 from api.services.cypher import CypherResult, run_cypher
-from graph.errors import QueryTimeoutError
+from graph.errors import QueryMemoryError, QueryTimeoutError, ResultTooLargeError
 from graph.readonly import check_parameters, check_read_only
 
 router = APIRouter(tags=["cypher"])
@@ -53,6 +53,7 @@ _PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
     400: {"description": "The query is invalid or failed", **_PROBLEM},
     403: {"description": "The query writes, or calls a procedure that writes", **_PROBLEM},
     408: {"description": "The query ran longer than its time limit", **_PROBLEM},
+    413: {"description": "The answer, or the memory the query needs in the store, is over the limit", **_PROBLEM},
     422: {"description": "A limit above the server's, or a malformed body", **_PROBLEM},
 })
 async def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep) -> CypherResponse:
@@ -63,12 +64,20 @@ async def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep) ->
     check_read_only(body.query)
     check_parameters(body.parameters)
     call = functools.partial(run_cypher, store=store, query=body.query, parameters=body.parameters,
-                             timeout_ms=timeout_ms, max_rows=max_rows)
+                             timeout_ms=timeout_ms, max_rows=max_rows, max_bytes=settings.max_result_bytes)
     loop = asyncio.get_running_loop()
     try:
         result = await asyncio.wait_for(loop.run_in_executor(_POOL, call), timeout=timeout_ms / 1000 + GRACE_S)
     except (TimeoutError, QueryTimeoutError) as exc:
         raise _timed_out(timeout_ms, settings.query_timeout_ms) from exc
+    except ResultTooLargeError as exc:
+        raise ResultTooLargeError(f"{exc.reason}: the server allows {settings.max_result_bytes:,} bytes per answer "
+                                  f"(XUNSHI_MAX_RESULT_BYTES); return fewer rows or smaller values (properties "
+                                  f"instead of whole nodes, LIMIT, paging)") from exc
+    except QueryMemoryError as exc:
+        raise QueryMemoryError(f"{exc.reason} ({settings.query_memory_mb} MB, XUNSHI_QUERY_MEMORY_MB): avoid "
+                               f"cartesian products (MATCH (a), (b) without a pattern joining them), collect "
+                               f"less, add LIMIT early") from exc
     message = None
     if result.truncated:
         message = (f"only the first {max_rows} rows are returned (the row cap): page with ORDER BY ... SKIP ... "

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import PurePath
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from api.errors import InvalidRequestError, NotFoundError, detail_of, status_of
 from graph import queries
 from graph.ingest import ingest
 from graph.store import Store
 from graph.writer import delete_document
-from loaders.errors import FileTooLargeError
+from loaders.errors import FileTooLargeError, LimitExceededError
 from loaders.record import Record
 
 
@@ -51,7 +52,14 @@ class DocumentPublic(BaseModel):
     published: str | None = None
     kind: str | None = None
     extractor: str | None = None
-    source: str | None = None
+    source: str | None = Field(None, description="Where the document came from: the upload's name, or the path "
+                                                 "it was ingested from (a file name only, when that path is "
+                                                 "absolute: the API names no server folder).")
+
+    @field_validator("source")
+    @classmethod
+    def _no_server_folder(cls, value: str | None) -> str | None:
+        return PurePath(value).name if value and PurePath(value).is_absolute() else value
 
 
 class DocumentsPublic(BaseModel):
@@ -86,7 +94,8 @@ def upload(*, store: Store, uploads: list[tuple[str, bytes]], max_bytes: int) ->
     if not results:
         detail = "; ".join(f"{e.name}: {e.detail}" if e.name not in e.detail else e.detail for e in errors)
         if {e.status for e in errors} == {413}:
-            raise FileTooLargeError(detail)
+            too_large = all(e.code == FileTooLargeError.code for e in errors)
+            raise FileTooLargeError(detail) if too_large else LimitExceededError(detail)
         raise InvalidRequestError(detail, title="Nothing ingested")
     links = summary.linked.links if summary.linked else 0
     return UploadResult(results=results, errors=errors, similar_links=links)
