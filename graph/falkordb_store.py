@@ -21,7 +21,7 @@ from graph.errors import (
 from graph.falkordb_server import EmbeddedServer
 from graph.queries import schema_statements
 from graph.reply_budget import BudgetParser, ReplyTooLarge, budget
-from graph.store import DEFAULT_MAX_ROWS, DEFAULT_QUERY_MEMORY_MB, DEFAULT_TIMEOUT_MS, QueryResult, Store
+from graph.store import BULK_MAX_ROWS, DEFAULT_MAX_ROWS, DEFAULT_QUERY_MEMORY_MB, DEFAULT_TIMEOUT_MS, QueryResult, Store
 
 
 class FalkorStore(Store):
@@ -82,9 +82,11 @@ class FalkorStore(Store):
         return QueryResult(columns, rows[:max_rows], truncated, stats)
 
     def limit_query_memory(self, megabytes: int) -> None:
-        """Hold every query to ``megabytes`` of the server's memory (a setting of the whole server)."""
+        """Hold every query to ``megabytes`` of the server's memory and to the bulk row cap (settings of the
+        whole server: the embedded one only, an external server keeps its operator's)."""
         try:
             self.db.connection.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", megabytes * 1024 * 1024)
+            self.db.connection.execute_command("GRAPH.CONFIG", "SET", "RESULTSET_SIZE", BULK_MAX_ROWS)
         except redis.RedisError as exc:
             raise StoreError(f"cannot set the query memory limit of {self.location}: {exc}") from exc
 

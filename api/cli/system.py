@@ -66,6 +66,7 @@ def serve(data: DataOpt = None, store: StoreOpt = None,
     """Serve the graph over HTTP (FastAPI; OpenAPI at /docs)."""
     import uvicorn
 
+    from api.http_protocol import HeaderTimeoutProtocol
     from api.main import create_app
 
     settings = settings_for(data, store)
@@ -76,7 +77,7 @@ def serve(data: DataOpt = None, store: StoreOpt = None,
     writes = "need the X-API-Key header" if settings.api_key else "are open (set XUNSHI_API_KEY to protect them)"
     err.print(f"xunshi serving {settings.store or f'embedded store in {settings.data}'} on http://{host}:{port} "
               f"- writes {writes}", soft_wrap=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning",
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", http=HeaderTimeoutProtocol,
                 limit_concurrency=settings.max_connections, timeout_keep_alive=5)
 
 
