@@ -4,7 +4,7 @@
 //   the relationship's properties.
 // params: $uid (Label:key)
 MATCH (n:Entity {uid: $uid})-[r]-(m)
-RETURN type(r) AS type, id(startNode(r)) = id(n) AS outgoing, labels(m) AS labels,
+RETURN type(r) AS type, startNode(r) = n AS outgoing, labels(m) AS labels,
        coalesce(m.uid, 'Document:' + m.id) AS uid, coalesce(m.title, m.name, m.text, m.code, m.id) AS name,
        properties(r) AS props
 ORDER BY type, uid

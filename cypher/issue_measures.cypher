@@ -5,5 +5,5 @@
 MATCH (m:Measure)-[:ADDRESSES]->(i:Issue {uid: $uid})
 WITH DISTINCT m
 ORDER BY m.document, size(m.id), m.id
-WITH collect({uid: m.uid, text: m.text, status: m.status, actor: m.actor, document: m.document}) AS all
-RETURN size(all) AS count, all[$offset..$offset + $limit] AS page
+WITH collect({uid: m.uid, text: m.text, status: m.status, actor: m.actor, document: m.document}) AS found
+RETURN size(found) AS count, found[$offset..$offset + $limit] AS page

@@ -14,5 +14,5 @@ WHERE $round IS NULL OR r.name = $round OR r.key = $round
 WITH DISTINCT i, x
 ORDER BY i.document, size(i.id), i.id
 WITH collect({uid: i.uid, text: i.text, category: i.category, target: x.name, target_uid: x.uid,
-              document: i.document}) AS all
-RETURN size(all) AS count, all[$offset..$offset + $limit] AS page
+              document: i.document}) AS found
+RETURN size(found) AS count, found[$offset..$offset + $limit] AS page

@@ -5,5 +5,5 @@
 MATCH (i:Issue)-[:FOUND_BY]->(t:Team {uid: $uid})
 WITH DISTINCT i
 ORDER BY i.document, size(i.id), i.id
-WITH collect({uid: i.uid, text: i.text, category: i.category, target: i.target, document: i.document}) AS all
-RETURN size(all) AS count, all[$offset..$offset + $limit] AS page
+WITH collect({uid: i.uid, text: i.text, category: i.category, target: i.target, document: i.document}) AS found
+RETURN size(found) AS count, found[$offset..$offset + $limit] AS page

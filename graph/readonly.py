@@ -33,12 +33,14 @@ from graph.errors import QueryError, ReadOnlyViolation
 
 WRITE_KEYWORDS = frozenset({"CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "FOREACH", "LOAD",
                             "ALTER", "GRANT", "DENY", "REVOKE"})
-# FalkorDB 4.16's procedures whose mode is READ (CALL dbms.procedures() YIELD name, mode); lower case.
+# FalkorDB 4.16's procedures whose mode is READ (CALL dbms.procedures() YIELD name, mode), and Neo4j 5's
+# full-text queries; lower case.
 READ_PROCEDURES = frozenset({
     "db.labels", "db.relationshiptypes", "db.propertykeys", "db.indexes", "db.constraints", "db.meta.stats",
     "db.idx.fulltext.querynodes", "db.idx.fulltext.queryrelationships", "db.idx.vector.querynodes",
     "db.idx.vector.queryrelationships", "dbms.procedures", "dbms.functions", "dbms.components",
-    "db.schema.visualization", "algo.pagerank", "algo.bfs", "algo.betweenness", "algo.labelpropagation",
+    "db.schema.visualization", "db.index.fulltext.querynodes", "db.index.fulltext.queryrelationships",
+    "db.awaitindexes", "algo.pagerank", "algo.bfs", "algo.betweenness", "algo.labelpropagation",
     "algo.msf", "algo.sppaths", "algo.sspaths", "algo.wcc",
 })
 _NAME_BEFORE = {".", ":", "$", "AS"}          # a keyword right after these is a name

@@ -1,7 +1,8 @@
-"""The Neo4j backend against a real Neo4j 5, when ``NEO4J_URI`` is set (skipped otherwise).
+"""The Neo4j backend against a real Neo4j 5: the session's harness (``tests/neo4j_server.py``), or a server
+of your own named by ``NEO4J_URI``:
 
     NEO4J_URI=neo4j://localhost:7687 NEO4J_USER=neo4j NEO4J_PASSWORD=... [NEO4J_DATABASE=neo4j] \\
-        .venv/bin/pytest tests/graph/test_neo4j_real.py
+        .venv/bin/pytest -m neo4j
 
 THE TESTS EMPTY THAT DATABASE: point them at a throwaway one. They cover what FalkorDB's Bolt port cannot
 (tests/graph/test_neo4j_bolt.py): the Neo4j schema, READ transactions refusing writes, transaction
@@ -11,7 +12,6 @@ and the same stats and recurring-issues answer as the embedded FalkorDB.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,12 +24,12 @@ from graph.errors import QueryError, ReadOnlyViolation
 from graph.export import write_cypher_script
 from graph.falkordb_store import FalkorStore
 from graph.ingest import ingest
-from graph.neo4j_store import NEO4J, Neo4jOptions, Neo4jStore
+from graph.neo4j_store import NEO4J, Neo4jStore
+from graph.readonly import check_read_only
 from loaders.pipeline import expand
-from tests.conftest import SEEDS, needs_shared
+from tests.conftest import SEEDS, needs_shared, open_neo4j
 
-URI = os.environ.get("NEO4J_URI")
-pytestmark = [needs_shared, pytest.mark.skipif(not URI, reason="NEO4J_URI is not set: no real Neo4j to test")]
+pytestmark = [needs_shared, pytest.mark.neo4j]
 
 
 def _wipe(store: Neo4jStore) -> None:
@@ -37,12 +37,8 @@ def _wipe(store: Neo4jStore) -> None:
 
 
 @pytest.fixture(scope="module")
-def neo() -> Iterator[Neo4jStore]:
-    settings = Neo4jOptions(user=os.environ.get("NEO4J_USER"),
-                            password=os.environ.get("NEO4J_PASSWORD"),
-                            database=os.environ.get("NEO4J_DATABASE", "neo4j"))
-    store = Neo4jStore.open(URI or "", settings)
-    _wipe(store)
+def neo(neo4j_uri: str) -> Iterator[Neo4jStore]:
+    store = open_neo4j(neo4j_uri)
     yield store
     _wipe(store)
     store.close()
@@ -113,3 +109,25 @@ def test_the_merge_script_loads_through_the_driver(neo: Neo4jStore, native: Falk
             neo.write(line[:-1].replace("$rows", rows) if rows else line[:-1])
             rows = None
         assert graph_stats(store=neo) == graph_stats(store=native)
+
+
+def test_uniqueness_constraints_refuse_a_second_node_with_a_key(neo: Neo4jStore) -> None:
+    neo.write("MERGE (:Entity:Region {uid: 'Region:999999', code: '999999', name: '试验县'})")
+    with pytest.raises(QueryError, match=r"ConstraintValidationFailed|already exists"):
+        neo.write("CREATE (:Entity:Region {uid: 'Region:999999', code: '999999', name: '重复'})")
+    assert neo.read("MATCH (r:Region {code: '999999'}) RETURN r.name").rows == [["试验县"]]
+    neo.write("MATCH (r:Region {code: '999999'}) DETACH DELETE r")
+
+
+def test_the_cjk_full_text_index_serves_cypher_on_neo4j(neo: Neo4jStore) -> None:
+    """The product's own search is the fuzzy index of graph/search_index.py on both stores (it forgives
+    Traditional characters and typos); on Neo4j the CJK full-text index answers users' Cypher too."""
+    if not neo.read("MATCH (d:Document) RETURN count(d)").rows[0][0]:
+        assert ingest(neo, expand([SEEDS])).ok
+    neo.write("CALL db.awaitIndexes(60)")
+    query = ("CALL db.index.fulltext.queryNodes('entity_text', '漾濞') YIELD node, score "
+             "RETURN labels(node) AS labels, coalesce(node.name, node.text) AS name ORDER BY score DESC LIMIT 50")
+    check_read_only(query)  # the guard lets it through
+    rows = neo.read(query).rows
+    assert rows and all("漾濞" in name for _, name in rows)
+    assert ["Region"] in [[label for label in labels if label != "Entity"] for labels, _ in rows]
