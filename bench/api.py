@@ -1,7 +1,7 @@
 """API benchmark: a real ``xunshi serve`` over a real corpus plus a synthetic one, endpoint by endpoint.
 
     python bench/api.py [--small] [--count 10000] [--data DIR] [--reuse]
-                        [--requests 200] [--seconds 20] [--clients 4]
+                        [--requests 200] [--seconds 20] [--clients 4] [--neo4j]
 
 1. Builds a data directory: ``xunshi ingest`` of ../shared/corpus and of ``--count`` synthetic documents
    (bench/synthetic.py; ``--small`` = 1,000); the ingest time is reported. ``--reuse`` keeps a data
@@ -14,6 +14,10 @@
    sequence of named queries (search, recurrence, neighbourhood, timeline).
 
 Endpoints that answer 404 or 405 (not there yet) are skipped and listed as such.
+
+``--neo4j`` runs the same on a real Neo4j 5.26 instead of the embedded FalkorDB: the harness of
+tools/neo4j (``make neo4j``), started for the run, or ``NEO4J_URI``; the ingest and the server go through
+``--store``/``XUNSHI_STORE``.
 """
 
 from __future__ import annotations
@@ -83,7 +87,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered) + 0.5) - 1))]
 
 
-def build(data: Path, count: int) -> tuple[float, str]:
+def build(data: Path, count: int, store_uri: str | None = None) -> tuple[float, str]:
     """Ingest the shared corpus and ``count`` synthetic documents into ``data``; (seconds, CLI summary)."""
     synth = data.parent / f"{data.name}-synthetic"
     if synth.exists():
@@ -92,7 +96,8 @@ def build(data: Path, count: int) -> tuple[float, str]:
     generate(synth, count)
     print(f"generated {count} synthetic documents in {time.perf_counter() - t:.1f} s", flush=True)
     t = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "api.cli", "ingest", "--data", str(data), str(CORPUS), str(synth)],
+    where = ["--store", store_uri] if store_uri else ["--data", str(data)]
+    done = subprocess.run([sys.executable, "-m", "api.cli", "ingest", *where, str(CORPUS), str(synth)],
                           cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - t
     summary = done.stdout.strip().splitlines()[0] if done.stdout.strip() else done.stderr.strip()[-500:]
@@ -116,8 +121,8 @@ def compact(store: Store) -> float:
             return time.perf_counter() - t
 
 
-def serve(data: Path, port: int) -> subprocess.Popen[str]:
-    env = {**os.environ, "XUNSHI_API_KEY": ""}
+def serve(data: Path, port: int, store_uri: str | None = None) -> subprocess.Popen[str]:
+    env = {**os.environ, "XUNSHI_API_KEY": "", **({"XUNSHI_STORE": store_uri} if store_uri else {})}
     proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--data", str(data), "--port", str(port)],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.monotonic() + 120
@@ -285,22 +290,35 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=20.0, help="most seconds per endpoint under load")
     ap.add_argument("--clients", type=int, default=4, help="concurrent clients")
     ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--neo4j", action="store_true", help="a real Neo4j (tools/neo4j, or NEO4J_URI) as the store")
     args = ap.parse_args()
+    if args.neo4j:
+        from tests.neo4j_server import running_neo4j
+
+        with tempfile.TemporaryDirectory(prefix="xunshi-bench-neo4j-") as work, running_neo4j(Path(work)) as uri:
+            run(args, uri)
+    else:
+        run(args, None)
+
+
+def run(args: argparse.Namespace, store_uri: str | None) -> None:
     count = args.count if args.count is not None else (1_000 if args.small else 10_000)
     data = args.data or Path(tempfile.gettempdir()) / f"xunshi-bench-api-{count}"
 
-    fresh = not (args.reuse and (data / "appendonlydir").exists())
+    fresh = store_uri is not None or not (args.reuse and (data / "appendonlydir").exists())
     if fresh and data.exists():
         shutil.rmtree(data)
     data.mkdir(parents=True, exist_ok=True)
     # This process holds the embedded server from the start, so ingest and serve share it (no restart).
-    store = open_store(data_dir=data)
+    store = open_store(store_uri, data_dir=data)
+    if store_uri:
+        store.write("MATCH (n) DETACH DELETE n")
     ingest_s, summary, compact_s = None, "reused", None
     if fresh:
-        ingest_s, summary = build(data, count)
-        compact_s = compact(store)
+        ingest_s, summary = build(data, count, store_uri)
+        compact_s = compact(store) if store_uri is None else None
     port = args.port or _free_port()
-    proc = serve(data, port)
+    proc = serve(data, port, store_uri)
     base = f"http://127.0.0.1:{port}"
     try:
         stats = httpx.get(f"{base}/stats", timeout=60).json()
@@ -317,6 +335,7 @@ def main() -> None:
 
     labels = stats.get("labels", {})
     print(f"command: python bench/api.py {' '.join(sys.argv[1:])}")
+    print(f"store: {'Neo4j 5.26.0 (tools/neo4j harness)' if store_uri else 'embedded FalkorDB'}")
     print(f"machine: {machine()}")
     print(f"documents: {labels.get('Document')} ({count} synthetic + ../shared/corpus); "
           f"ingest {fmt(ingest_s)} s ({summary}); AOF rewrite {fmt(compact_s)} s")

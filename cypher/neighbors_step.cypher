@@ -4,5 +4,5 @@
 // params: $uids (list of Label:key)
 UNWIND $uids AS u
 MATCH (n:Entity {uid: u})-[r]-(m:Entity)
-RETURN DISTINCT n.uid AS from, type(r) AS type, id(startNode(r)) = id(n) AS outgoing, labels(m) AS labels,
+RETURN DISTINCT n.uid AS from, type(r) AS type, startNode(r) = n AS outgoing, labels(m) AS labels,
        m.uid AS uid, coalesce(m.name, m.text, m.code) AS name

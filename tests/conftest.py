@@ -60,15 +60,17 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield uri
 
 
-def open_neo4j(uri: str) -> Neo4jStore:
-    """A store on the session's Neo4j with nothing in it (the tests share its one database)."""
+def open_neo4j(uri: str, *, wipe: bool = True) -> Neo4jStore:
+    """A store on the session's Neo4j with nothing in it (the tests share its one database); ``wipe=False``
+    keeps what is there."""
     from graph.neo4j_store import Neo4jStore
     from graph.store import Neo4jOptions
 
     store = Neo4jStore.open(uri, Neo4jOptions(user=os.environ.get("NEO4J_USER"),
                                               password=os.environ.get("NEO4J_PASSWORD"),
                                               database=os.environ.get("NEO4J_DATABASE", "neo4j")))
-    store.write("MATCH (n) DETACH DELETE n")
+    if wipe:
+        store.write("MATCH (n) DETACH DELETE n")
     return store
 
 

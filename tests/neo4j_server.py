@@ -34,17 +34,31 @@ def unavailable() -> str | None:
     return None
 
 
+def classpath() -> str:
+    return f"{HARNESS / 'target' / 'classes'}:{CLASSPATH.read_text().strip()}"
+
+
+def admin_tool(bin_dir: Path) -> Path:
+    """A ``neo4j-admin`` in ``bin_dir`` that runs Neo4j's own admin tool from the harness's jars (the
+    harness ships the importer of ``neo4j-admin database import`` though not its launch script)."""
+    bin_dir.mkdir(parents=True, exist_ok=True)
+    tool = bin_dir / "neo4j-admin"
+    tool.write_text(f'#!/bin/sh\nexec java -Xmx1g -cp "{classpath()}" org.neo4j.cli.AdminTool "$@"\n')
+    tool.chmod(0o755)
+    return tool
+
+
 @contextmanager
-def running_neo4j(workdir: Path) -> Iterator[str]:
-    """The Bolt URI of a Neo4j started for the block (or of ``NEO4J_URI``)."""
-    if os.environ.get("NEO4J_URI"):
+def running_neo4j(workdir: Path, *, start_from: Path | None = None) -> Iterator[str]:
+    """The Bolt URI of a Neo4j started for the block (or of ``NEO4J_URI``); ``start_from`` a Neo4j home whose
+    ``data/`` (``databases/neo4j`` and ``transactions/neo4j`` inside) the database is copied from first."""
+    if os.environ.get("NEO4J_URI") and start_from is None:
         yield os.environ["NEO4J_URI"]
         return
-    classpath = f"{HARNESS / 'target' / 'classes'}:{CLASSPATH.read_text().strip()}"
     log = (workdir / "neo4j-harness.log").open("w")
-    proc = subprocess.Popen(["java", "-Xmx1g", "-XX:+UseSerialGC", "-cp", classpath, "xunshi.Neo4jServer", "0",
-                             str(workdir / "neo4j")], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=log, text=True)
+    args = ["java", "-Xmx1g", "-XX:+UseSerialGC", "-cp", classpath(), "xunshi.Neo4jServer", "0",
+            str(workdir / "neo4j"), "512", *([str(start_from)] if start_from else [])]
+    proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True)
     found: list[str] = []
 
     def read_uri() -> None:

@@ -185,19 +185,21 @@ def write_neo4j_admin(store: Store, directory: str | Path, *, database: str = "n
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     script = out / "import.sh"
     script.write_text("#!/bin/sh\n# Run from this directory, with the Neo4j DBMS's bin/ on PATH; the database must"
-                      " not exist yet.\nset -e\n" + " ".join(command[:4]) + " \\\n  "
-                      + " \\\n  ".join(command[4:]) + "\n", encoding="utf-8")
+                      " not exist yet.\nset -e\n" + " ".join(command[:5]) + " \\\n  "
+                      + " \\\n  ".join(command[5:]) + "\n", encoding="utf-8")
     script.chmod(0o755)
     return manifest
 
 
 def import_command(labels: list[str], rel_types: list[str], delimiter: str, database: str) -> list[str]:
-    """The ``neo4j-admin database import full`` command for these files, one argument per item."""
-    args = ["neo4j-admin", "database", "import", "full", "--id-type=string", "--multiline-fields=true",
+    """The ``neo4j-admin database import full`` command for these files, one argument per item. The database
+    comes right after ``full``: at the end, Neo4j 5.26 reads it as one more file of the last
+    ``--relationships`` (those options take several files each)."""
+    args = ["neo4j-admin", "database", "import", "full", shlex.quote(database), "--id-type=string",
+            "--multiline-fields=true",
             f"--array-delimiter={shlex.quote(delimiter)}", "--skip-duplicate-nodes=false"]
     args += [f"--nodes=nodes/{label}.header.csv,nodes/{label}.csv" for label in labels]
     args += [f"--relationships=relationships/{t}.header.csv,relationships/{t}.csv" for t in rel_types]
-    args.append(shlex.quote(database))
     return args
 
 

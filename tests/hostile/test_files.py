@@ -76,8 +76,8 @@ def test_a_deeply_nested_docx_is_an_error_for_that_file() -> None:
         load_bytes(_docx(nested), name="nested.docx")
 
 
-def test_a_page_nested_a_hundred_thousand_levels_deep_is_read_without_recursion() -> None:
-    page = "<html><body>" + "<div>" * 100_000 + TEXT + "</div>" * 100_000 + "</body></html>"
+def test_a_page_nested_twenty_thousand_levels_deep_is_read_without_recursion() -> None:
+    page = "<html><body>" + "<div>" * 20_000 + TEXT + "</div>" * 20_000 + "</body></html>"  # Python stops at 1,000
     doc = load_bytes(page.encode(), name="deep.html")
     assert TEXT in doc.text
 

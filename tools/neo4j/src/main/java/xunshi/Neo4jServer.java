@@ -14,7 +14,8 @@ import org.neo4j.harness.Neo4jBuilders;
  * and runs until its standard input closes (or it is terminated); then it stops the database cleanly.
  *
  * <p>Arguments: [port (0: any free one)] [working directory (default: a temporary one)]
- * [memory one transaction may take, in MB (default 512)].
+ * [memory one transaction may take, in MB (default 512)] [a Neo4j home to start from: its {@code data/} (as
+ * {@code neo4j-admin database import} leaves it) is copied into the working directory first].
  */
 public final class Neo4jServer {
     private Neo4jServer() {}
@@ -25,6 +26,9 @@ public final class Neo4jServer {
         Neo4jBuilder builder = args.length > 1
                 ? Neo4jBuilders.newInProcessBuilder(Path.of(args[1]))
                 : Neo4jBuilders.newInProcessBuilder();
+        if (args.length > 3) {
+            builder = builder.copyFrom(Path.of(args[3]));
+        }
         Neo4j neo4j = builder
                 .withDisabledServer()
                 .withConfig(BoltConnector.enabled, true)
