@@ -8,15 +8,19 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from api.services.stats import stats as graph_stats
 from graph.export import write_neo4j_admin
-from graph.store import Store
-from tests.conftest import needs_shared, open_neo4j
-from tests.neo4j_server import admin_tool, running_neo4j, unavailable
+from graph.falkordb_store import FalkorStore
+from graph.ingest import ingest
+from loaders.pipeline import expand
+from tests.conftest import SEEDS, needs_shared, open_neo4j
+from tests.neo4j_server import admin_tool, running_neo4j
 
 pytestmark = [needs_shared, pytest.mark.neo4j,
               pytest.mark.skipif(bool(os.environ.get("NEO4J_URI")), reason="imports need the harness, not NEO4J_URI")]
@@ -27,10 +31,18 @@ SAMPLE = ("MATCH (i:Issue) RETURN i.id, i.text, i.category, i.target ORDER BY i.
           "MATCH (d:Document) RETURN d.id, d.title, d.published, size(d.text) ORDER BY d.id")
 
 
-def test_the_admin_export_imports_with_neo4j_admin_and_serves_the_same_graph(seeded: Store,
+@pytest.fixture
+def source(_server_store: FalkorStore) -> Iterator[FalkorStore]:
+    """The seeds in a graph of the embedded store: what is exported."""
+    store = FalkorStore(_server_store.db, graph=f"bulk{uuid.uuid4().hex[:8]}", location="bulk source")
+    assert ingest(store, expand([SEEDS])).ok
+    yield store
+    store.graph.delete()
+
+
+def test_the_admin_export_imports_with_neo4j_admin_and_serves_the_same_graph(source: FalkorStore, neo4j_uri: str,
                                                                             tmp_path: Path) -> None:
-    if seeded.name == "neo4j" or unavailable():
-        pytest.skip("exports the embedded store's seeds into a Neo4j of its own")
+    seeded = source  # neo4j_uri: skip, saying why, where no Neo4j can run
     out = tmp_path / "export"
     manifest = write_neo4j_admin(seeded, out)
     home = tmp_path / "home"
